@@ -1,0 +1,91 @@
+"""The ``Store`` protocol: what every backend (SQLite, PostgreSQL) provides.
+
+Writes go through :meth:`Store.write` with a :class:`WriteBatch`, applied in one
+transaction, so a run killed at any point leaves whole batches or nothing. Every
+insert is idempotent (keyed by deterministic ids), so re-running the same input
+adds nothing and a killed run resumes to exactly the store an uninterrupted run
+gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from newsfuse.model import Article, Rejection, RunRecord
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMark:
+    """Completion marker of one input file: written in the same transaction as the
+    last batch of its documents, so a file marked done is fully stored."""
+
+    key: str  # the file path as given to ingest
+    fingerprint: str  # size and mtime: a changed file is read again
+    documents: int
+    rejected: int
+
+
+@dataclass(frozen=True, slots=True)
+class WriteBatch:
+    articles: Sequence[Article] = ()
+    rejections: Sequence[Rejection] = ()
+    sources: Sequence[SourceMark] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    articles_new: int = 0
+    rejections_new: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    articles: int = 0
+    dropped_lines: int = 0
+    rejections: int = 0
+    sources: int = 0
+    runs: int = 0
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A newsfuse store. Backends must pass ``tests/test_store_contract.py``."""
+
+    url: str
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations in order; return the names applied now."""
+        ...
+
+    def applied_migrations(self) -> list[str]: ...
+
+    def write(self, batch: WriteBatch) -> WriteResult:
+        """Insert a batch atomically; existing ids are left as they are."""
+        ...
+
+    def source_done(self, key: str, fingerprint: str) -> bool:
+        """Whether this exact file (same fingerprint) was completely stored before."""
+        ...
+
+    def begin_run(self, run: RunRecord) -> None: ...
+
+    def finish_run(self, run: RunRecord) -> None: ...
+
+    def runs(self) -> list[RunRecord]: ...
+
+    def article(self, article_id: str) -> Article | None:
+        """One article with its dropped lines, or ``None``; accepts a unique id prefix."""
+        ...
+
+    def articles(self) -> Iterator[Article]:
+        """Every article with its dropped lines, in a stable order (source, offset, id)."""
+        ...
+
+    def rejections(self) -> list[Rejection]: ...
+
+    def counts(self) -> StoreCounts: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,83 @@
+"""Named, ordered schema migrations, shared by every SQL backend.
+
+Each migration is applied once, in order, inside a transaction, and recorded in
+``schema_migrations``. Never edit a migration that has shipped: add a new one.
+SQL is written for both SQLite and PostgreSQL; ``{bigint}``, ``{text}`` and
+``{real}`` are filled in per dialect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "0001_articles",
+        (
+            """CREATE TABLE articles (
+                id {text} PRIMARY KEY,
+                source {text} NOT NULL,
+                source_offset {bigint},
+                format {text} NOT NULL,
+                url {text},
+                title {text},
+                outlet {text},
+                author {text},
+                published {text},
+                published_inferred INTEGER NOT NULL DEFAULT 0,
+                language {text},
+                text {text} NOT NULL,
+                headings {text} NOT NULL DEFAULT '[]'
+            )""",
+            "CREATE INDEX articles_source ON articles (source, source_offset)",
+            """CREATE TABLE dropped_lines (
+                article_id {text} NOT NULL REFERENCES articles (id),
+                lineno INTEGER NOT NULL,
+                line {text} NOT NULL,
+                reason {text} NOT NULL,
+                PRIMARY KEY (article_id, lineno)
+            )""",
+        ),
+    ),
+    Migration(
+        "0002_rejections_and_sources",
+        (
+            # offset -1 stands for "whole file", so the primary key has no NULLs.
+            """CREATE TABLE rejections (
+                source {text} NOT NULL,
+                source_offset {bigint} NOT NULL,
+                reason {text} NOT NULL,
+                message {text} NOT NULL,
+                PRIMARY KEY (source, source_offset, reason)
+            )""",
+            """CREATE TABLE sources (
+                key {text} PRIMARY KEY,
+                fingerprint {text} NOT NULL,
+                documents INTEGER NOT NULL,
+                rejected INTEGER NOT NULL
+            )""",
+        ),
+    ),
+    Migration(
+        "0003_runs",
+        (
+            """CREATE TABLE runs (
+                id {text} PRIMARY KEY,
+                started {text} NOT NULL,
+                finished {text},
+                status {text} NOT NULL,
+                config_hash {text} NOT NULL,
+                versions {text} NOT NULL,
+                inputs {text} NOT NULL,
+                stages {text} NOT NULL DEFAULT '[]'
+            )""",
+        ),
+    ),
+)

@@ -1,0 +1,33 @@
+"""SQLite backend: the embedded default store (WAL journal)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from newsfuse.errors import StoreError
+from newsfuse.store.sql import Dialect, SQLStore
+
+SQLITE = Dialect("sqlite", "?", {"text": "TEXT", "bigint": "INTEGER", "real": "REAL"})
+
+
+class SQLiteStore(SQLStore):
+    dialect = SQLITE
+
+    def __init__(self, url: str, path: str) -> None:
+        if path != ":memory:":
+            parent = Path(path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(
+                    f"{url}: the folder {parent} does not exist; create it or choose another --db"
+                )
+        try:
+            conn = sqlite3.connect(path, timeout=30.0)
+            conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL is durable against process kills (the WAL is in the OS page cache);
+            # only a power cut can lose the last commits, never corrupt the file.
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{url}: cannot open the SQLite store ({exc})") from None
+        super().__init__(url, conn)
