@@ -12,6 +12,10 @@ Per-document problems during ingest are *not* exceptions: they become
 :class:`newsfuse.model.Rejection` records so that one bad file never stops a run.
 Messages say what happened, to which input, and how to fix it. The CLI prints
 ``str(error)`` on one line and exits with ``error.exit_code``.
+
+Exit codes of the CLI: 0 everything read; 1 the run finished but some inputs were
+rejected (each is stored with its reason); 2 usage, configuration or input error;
+3 store error; 4 missing optional dependency; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from __future__ import annotations
 class NewsfuseError(Exception):
     """Base class: a problem newsfuse can explain to its user."""
 
-    exit_code = 1
+    exit_code = 2
     code = "newsfuse_error"
 
 

@@ -1,0 +1,65 @@
+"""The local executor: runs a per-article stage in this process or in a process pool.
+
+Stages are pure functions of one item, so swapping the executor never changes the
+output, only where the work runs. Pools use the ``spawn`` start method: forking after
+a native library has started threads (tokenizers, torch, rensa) can deadlock.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _apply_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(item) for item in chunk]
+
+
+class LocalExecutor:
+    """Map a pure function over a stream, preserving order, with bounded memory.
+
+    Args:
+        workers: processes to use; 1 runs in this process, 0 means one per core.
+        chunk_size: items sent to a worker at a time.
+    """
+
+    def __init__(self, workers: int = 1, chunk_size: int = 64) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.chunk_size = chunk_size
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        if self.workers <= 1:
+            yield from map(fn, items)
+            return
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        pending: list[Future[list[R]]] = []
+        stream = iter(items)
+        # Keep 2 chunks per worker in flight: enough to hide latency, bounded memory.
+        while chunk := list(islice(stream, self.chunk_size)):
+            pending.append(self._pool.submit(_apply_chunk, fn, chunk))
+            if len(pending) >= 2 * self.workers:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
