@@ -1,1 +1,1 @@
-"""datasets stage."""
+"""Readers for the public evaluation data sets (never bundled: pass their folder)."""
