@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from functools import partial
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from newsfuse import __version__
 from newsfuse.clean import clean
@@ -169,7 +170,7 @@ def ingest(
     return summary
 
 
-def _progress_bar(enabled: bool):  # type: ignore[no-untyped-def]
+def _progress_bar(enabled: bool) -> Any:
     if not enabled:
         return None
     from tqdm import tqdm
