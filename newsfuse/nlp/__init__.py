@@ -1,0 +1,1 @@
+"""Shared NLP models, each loaded lazily and once per process, never from a hub."""

