@@ -23,7 +23,7 @@ from typing import Any
 from newsfuse import __version__
 from newsfuse.clean import clean
 from newsfuse.config import CleanConfig, Config
-from newsfuse.engine.local import LocalExecutor
+from newsfuse.engine import make_executor
 from newsfuse.ingest import expand_paths, read_file
 from newsfuse.model import Article, RawDocument, Rejection, RunRecord, StageCount
 from newsfuse.store import SourceMark, Store, WriteBatch
@@ -139,7 +139,7 @@ def ingest(
         marks.clear()
 
     bar = _progress_bar(progress)
-    with LocalExecutor(config.run.workers) as executor:
+    with make_executor(config.run) as executor:
         stream = _stream(paths, store, config, summary)
         for out in executor.map(partial(_clean_item, config=config.clean), stream):
             if isinstance(out, _FileEnd):
