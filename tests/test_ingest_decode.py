@@ -107,7 +107,10 @@ def test_ingest_decode_html_xml_declaration_and_bogus_labels() -> None:
     data = '<?xml version="1.0" encoding="ISO-8859-15"?><html><p>10 €uro</p></html>'
     assert decode_html(data.encode("iso-8859-15")) == data
     # An unknown label falls through to detection instead of failing.
-    assert decode_html('<meta charset="x-nonsense"><p>é</p>'.encode()) == '<meta charset="x-nonsense"><p>é</p>'
+    assert (
+        decode_html('<meta charset="x-nonsense"><p>é</p>'.encode())
+        == '<meta charset="x-nonsense"><p>é</p>'
+    )
 
 
 @settings(max_examples=300, deadline=None)

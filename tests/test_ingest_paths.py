@@ -10,7 +10,7 @@ import pytest
 import newsfuse.ingest.paths as paths_module
 from newsfuse.config import IngestConfig
 from newsfuse.ingest import expand_paths, read_sources
-from newsfuse.model import RawDocument, RejectReason, Rejection
+from newsfuse.model import RawDocument, Rejection, RejectReason
 
 
 def _tree(root: Path) -> Path:

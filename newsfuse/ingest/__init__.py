@@ -33,7 +33,7 @@ from newsfuse.ingest.paths import expand_paths
 from newsfuse.ingest.source import Source, one_line, open_source
 from newsfuse.ingest.text import read_text
 from newsfuse.ingest.warc import read_warc
-from newsfuse.model import RawDocument, RejectReason, Rejection, SourceFormat
+from newsfuse.model import RawDocument, Rejection, RejectReason, SourceFormat
 
 __all__ = [
     "JSONL_FIELDS",
@@ -109,7 +109,7 @@ def read_file(
             return
         try:
             yield from _READERS[fmt](opened, config)
-        except Exception as exc:  # noqa: BLE001 - one bad file must never stop a run
+        except Exception as exc:
             logger.warning("ingest: unexpected error reading %s", path, exc_info=True)
             yield opened.reject(
                 _FAILURE[fmt],

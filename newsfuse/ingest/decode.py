@@ -52,7 +52,7 @@ _SIGNATURES = (
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
 
 # Control bytes that do not occur in text (tab, newlines, form feed and ESC do).
-_CONTROL = bytes([*range(0, 8), *range(14, 27), *range(28, 32), 127])
+_CONTROL = bytes([*range(9), *range(14, 27), *range(28, 32), 127])
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 
 # Labels that mean windows-1252 in practice (the WHATWG encoding standard maps them so:
@@ -203,10 +203,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str | Undecodable:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    encoding = normalize_charset(declared)
-    if encoding is not None:
+    charset = normalize_charset(declared)
+    if charset is not None:
         try:
-            return data.decode(encoding)
+            return data.decode(charset)
         except UnicodeDecodeError:
             pass
     utf16 = utf16_without_bom(data[:SAMPLE_BYTES])

@@ -22,8 +22,7 @@ _HTML_TAG = re.compile(rb"<(?:head|body|meta|title|div|p|article|script|link|!--
 def format_from_name(path: Path, config: IngestConfig = _DEFAULT) -> SourceFormat | None:
     """The format the file name claims (``x.html.gz`` claims ``html``), if any."""
     name = path.name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
+    name = name.removesuffix(".gz")
     suffix = os.path.splitext(name)[1]
     if not suffix:
         return None
@@ -85,9 +84,7 @@ def sniff_format(head: bytes) -> SourceFormat | None:
     return "text"
 
 
-def detect_format(
-    path: Path, head: bytes, config: IngestConfig = _DEFAULT
-) -> SourceFormat | None:
+def detect_format(path: Path, head: bytes, config: IngestConfig = _DEFAULT) -> SourceFormat | None:
     """The format of a file: by extension (``.gz`` looked through), then by content.
 
     Args:

@@ -13,6 +13,7 @@ yields entries is read in full. A file with no feed in it is ``MALFORMED_FEED``.
 
 from __future__ import annotations
 
+import calendar
 import html
 import re
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 from newsfuse.config import IngestConfig
 from newsfuse.ingest.decode import binary_kind, bom_encoding
 from newsfuse.ingest.source import Source, human_size, one_line
-from newsfuse.model import ContentType, Provenance, RawDocument, RejectReason, Rejection
+from newsfuse.model import ContentType, Provenance, RawDocument, Rejection, RejectReason
 
 _MARKUP = re.compile(r"<[A-Za-z!/][^>]*>")
 _ROOT = re.compile(rb"<([A-Za-z][\w:.-]*)")
@@ -39,8 +40,9 @@ def _published(entry: Any) -> datetime | None:
     if not parsed:
         return None
     try:
-        return datetime(*parsed[:6], tzinfo=UTC)  # feedparser normalises to UTC
-    except (TypeError, ValueError):
+        # feedparser gives a UTC struct_time; timegm reads it as UTC (mktime would not).
+        return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
         return None
 
 
@@ -129,15 +131,12 @@ def read_feed(source: Source, config: IngestConfig) -> Iterator[RawDocument | Re
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("version"):
-            yield source.reject(
-                RejectReason.EMPTY, "the feed has no entries; fetch it again later"
-            )
+            yield source.reject(RejectReason.EMPTY, "the feed has no entries; fetch it again later")
         elif parsed.get("bozo"):
             problem = one_line(parsed.get("bozo_exception", "unknown error"))
             yield source.reject(
                 RejectReason.MALFORMED_FEED,
-                f"not a readable RSS/Atom feed ({problem}); check that the file is a "
-                "complete feed",
+                f"not a readable RSS/Atom feed ({problem}); check that the file is a complete feed",
             )
         else:
             yield source.reject(

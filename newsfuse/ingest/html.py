@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from newsfuse.config import IngestConfig
 from newsfuse.ingest.decode import Undecodable, bom_encoding, decode_bytes, normalize_charset
 from newsfuse.ingest.source import Source
-from newsfuse.model import Provenance, RawDocument, RejectReason, Rejection
+from newsfuse.model import Provenance, RawDocument, Rejection, RejectReason
 
 # Browsers look for the charset in the first 1024 bytes; real pages put long
 # comments or scripts first often enough that a wider window pays off.

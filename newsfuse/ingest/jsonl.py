@@ -45,7 +45,7 @@ from newsfuse.ingest.decode import (
     normalize_newlines,
 )
 from newsfuse.ingest.source import GZIP_ERRORS, Source, human_size, one_line
-from newsfuse.model import ContentType, Provenance, RawDocument, RejectReason, Rejection
+from newsfuse.model import ContentType, Provenance, RawDocument, Rejection, RejectReason
 
 JSONL_FIELDS: dict[str, tuple[str, ...]] = {
     "html": ("html",),
@@ -210,8 +210,7 @@ def _parse_bad_line(line: bytes | str, error: ValueError) -> Any | str:
             error = exc
     if isinstance(error, json.JSONDecodeError):
         return (
-            f"line is not valid JSON ({error.msg} at column {error.colno}); "
-            "fix or remove the line"
+            f"line is not valid JSON ({error.msg} at column {error.colno}); fix or remove the line"
         )
     return f"line is not valid JSON ({one_line(error)}); fix or remove the line"
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsfuse.config import IngestConfig
-from newsfuse.model import RejectReason, Rejection
+from newsfuse.model import Rejection, RejectReason
 
 _MAGIC = re.compile(r"[*?[]")
 _DEFAULT = IngestConfig()
@@ -234,6 +234,4 @@ def expand_paths(
         elif _MAGIC.search(text):
             yield from _expand_pattern(text, config)
         else:
-            yield Rejection(
-                text, RejectReason.MISSING, "no such file or directory; check the path"
-            )
+            yield Rejection(text, RejectReason.MISSING, "no such file or directory; check the path")

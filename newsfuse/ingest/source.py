@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from newsfuse.model import RejectReason, Rejection
+from newsfuse.model import Rejection, RejectReason
 
 GZIP_MAGIC = b"\x1f\x8b"
 HEAD_BYTES = 64 * 1024  # enough to sniff any format and to hold most small files whole
@@ -163,7 +163,9 @@ def open_source(path: Path) -> Source | Rejection:
             "is not a regular file (a FIFO, socket or device); copy the data into a file",
         )
     if info.st_size == 0:
-        return Rejection(name, RejectReason.EMPTY, "file is empty (0 bytes); remove it or re-export it")
+        return Rejection(
+            name, RejectReason.EMPTY, "file is empty (0 bytes); remove it or re-export it"
+        )
     try:
         # A big buffer pays on big containers; small files need no more than their size.
         buffering = max(io.DEFAULT_BUFFER_SIZE, min(info.st_size, _READ_BUFFER))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from newsfuse.config import IngestConfig
 from newsfuse.ingest.decode import Undecodable, decode_bytes, normalize_newlines
 from newsfuse.ingest.source import Source
-from newsfuse.model import Provenance, RawDocument, RejectReason, Rejection
+from newsfuse.model import Provenance, RawDocument, Rejection, RejectReason
 
 
 def read_text(source: Source, config: IngestConfig) -> Iterator[RawDocument | Rejection]:

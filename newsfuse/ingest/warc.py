@@ -29,7 +29,7 @@ from newsfuse.config import IngestConfig
 from newsfuse.ingest.decode import Undecodable, decode_bytes, normalize_newlines
 from newsfuse.ingest.html import charset_from_content_type, decode_html
 from newsfuse.ingest.source import Source, human_size, one_line
-from newsfuse.model import ContentType, Provenance, RawDocument, RejectReason, Rejection
+from newsfuse.model import ContentType, Provenance, RawDocument, Rejection, RejectReason
 
 _TAIL_BYTES = 64 * 1024
 
@@ -66,7 +66,9 @@ def _record_document(
             "raise the limit in newsfuse.toml",
             offset,
         )
-    body = decode_html(payload, charset) if content_type == "html" else decode_bytes(payload, charset)
+    body = (
+        decode_html(payload, charset) if content_type == "html" else decode_bytes(payload, charset)
+    )
     if isinstance(body, Undecodable):
         return source.reject(body.reason, body.message, offset)
     if not body or body.isspace():
@@ -92,6 +94,17 @@ def read_warc(source: Source, config: IngestConfig) -> Iterator[RawDocument | Re
     """Stream the HTML pages of a WARC file (plain or per-record gzip)."""
     from warcio.archiveiterator import ArchiveIterator  # lazy: only WARC input needs it
 
+    if not source.head.lstrip().startswith(b"WARC/"):
+        # warcio would also take legacy ARC (or even loose text) as records; only
+        # WARC is supported, so say so at once instead of reading nonsense.
+        first = one_line(source.head[:60].decode("utf-8", "replace"), 60)
+        yield source.reject(
+            RejectReason.MALFORMED_WARC,
+            f"the file does not start with a WARC record (it starts {first!r}); check "
+            "that it is a WARC file, or rename it if it is something else",
+            0,
+        )
+        return
     limit = config.max_document_bytes
     source.fh.seek(0)
     # The raw file, not source.stream(): warcio finds the per-record gzip members
@@ -108,8 +121,7 @@ def read_warc(source: Source, config: IngestConfig) -> Iterator[RawDocument | Re
         except OSError as exc:
             yield source.reject(
                 RejectReason.UNREADABLE,
-                f"read error ({exc.strerror or exc}); the records before were kept; "
-                "check the disk",
+                f"read error ({exc.strerror or exc}); the records before were kept; check the disk",
                 archive.offset,
             )
             return
@@ -161,8 +173,10 @@ def read_warc(source: Source, config: IngestConfig) -> Iterator[RawDocument | Re
 
 
 def _unparsable(source: Source, offset: int, exc: BaseException) -> Rejection:
-    where = "the file does not start with a WARC record" if offset == 0 else (
-        "a record here cannot be parsed; the records before were kept"
+    where = (
+        "the file does not start with a WARC record"
+        if offset == 0
+        else ("a record here cannot be parsed; the records before were kept")
     )
     return source.reject(
         RejectReason.MALFORMED_WARC,
@@ -181,7 +195,9 @@ def _check_tail(source: Source, end_of_last: int) -> Iterator[Rejection]:
         tail = source.fh.read(_TAIL_BYTES)
     except OSError:
         return
-    if tail.strip(b"\r\n\t \x00"):
+    padding = len(tail) - len(tail.lstrip(b"\r\n\t \x00"))
+    if padding < len(tail):
+        end_of_last += padding  # uncompressed records are followed by blank lines
         yield source.reject(
             RejectReason.TRUNCATED,
             f"the file ends inside a record ({human_size(source.size - end_of_last)} after "
