@@ -92,13 +92,14 @@ def clean_html(raw: RawDocument, config: CleanConfig) -> Article | Rejection:
     title = title or analysis.title
     positions = _positions(lines, page) if extracted else list(range(len(lines)))
 
+    marked = _marked_headings(doc) if extracted else set()
     paragraphs: list[tuple[str, bool]] = []
     dropped: list[DroppedLine] = []
     for line, decision, lineno in zip(lines, analysis.decisions, positions, strict=True):
         if not line:
             continue
         if decision.label in (LineLabel.BODY, LineLabel.HEADING):
-            paragraphs.append((line, decision.label is LineLabel.HEADING))
+            paragraphs.append((line, decision.label is LineLabel.HEADING or line in marked))
         elif decision.reason is not None:
             dropped.append(DroppedLine(lineno, line[:MAX_DROPPED_CHARS], decision.reason))
     if extracted:
@@ -122,6 +123,19 @@ def clean_html(raw: RawDocument, config: CleanConfig) -> Article | Rejection:
 def _clean(value: object) -> str | None:
     text = str(value).strip() if value else ""
     return text or None
+
+
+def _marked_headings(doc: Any) -> set[str]:
+    """Texts the page itself marks as headings (trafilatura keeps h1-h6 as ``<head>``)."""
+    body = getattr(doc, "body", None)
+    if body is None:
+        return set()
+    out = set()
+    for element in body.iter("head"):
+        text = " ".join("".join(element.itertext()).split())
+        if text:
+            out.add(text)
+    return out
 
 
 def _positions(lines: list[str], page: list[str]) -> list[int]:

@@ -457,7 +457,8 @@ def _label_inside(
             not conservative
             or (
                 0 < k < len(inside) - 1
-                and {inside[k - 1], inside[k + 1]} <= prose_set
+                and inside[k - 1] in prose_set
+                and (inside[k + 1] in prose_set or feats[inside[k + 1]].words <= 12)
                 and headline_shape(f.text)
             )
         )

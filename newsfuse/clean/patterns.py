@@ -112,7 +112,8 @@ _SOCIAL = (
 SHARE = re.compile(
     rf"^\W*(?:(?:{_SOCIAL})(?:\s*[\W\d]\s*|\s+)?)+$"
     r"|^\W*(?:share|tweet|teilen|partager|compartir|condividi|compartilhar|partilhar|delen)"
-    r"(?:\s+(?:this|on|via|article|story|post|page|the\s+\w+|with|it|now|to|dieses?|cet|ce|este|esta|questo)\b|\s*[:@|]|\W*$)"
+    r"(?:\s+(?:this|on|via|article|story|post|page|the\s+\w+|with|it|now|to|dieses?|auf|per|sur|par|cet|ce|en|este|esta"
+    r"|su|questo|em|op)\b|\s*[:@|]|\W*$)"
     r"|^\W*(?:click\s+to\s+share|follow\s+us|follow\s+@|like\s+us\s+on|folgen\s+sie\s+uns|suivez[- ]nous|síguenos|seguici|siga[- ]nos)\b",
     _I,
 )

@@ -68,7 +68,7 @@ def parse_html(html: str) -> etree._Element:
 
 def visible_lines_of(root: etree._Element) -> list[str]:
     """The visible lines of an already-parsed page (see :func:`visible_lines`)."""
-    parts: list[str] = []
+    parts: list[str | None] = []  # None marks a block boundary
     # An explicit stack instead of etree.iterwalk: iterwalk skips comment nodes and
     # with them their tails, which are visible text ("a<!-- -->b").
     stack: list[tuple[etree._Element, bool]] = [(root, False)]
@@ -77,7 +77,7 @@ def visible_lines_of(root: etree._Element) -> list[str]:
         tag = element.tag
         if closing:
             if tag.lower() in _BLOCK:  # type: ignore[union-attr]
-                parts.append("\n")
+                parts.append(None)
             if element.tail and element is not root:
                 parts.append(element.tail)
             continue
@@ -86,16 +86,22 @@ def visible_lines_of(root: etree._Element) -> list[str]:
                 parts.append(element.tail)
             continue
         if tag.lower() in _BLOCK:
-            parts.append("\n")
+            parts.append(None)
         if element.text:
             parts.append(element.text)
         stack.append((element, True))
         stack.extend((child, False) for child in reversed(element))
-    lines = []
-    for raw in "".join(parts).split("\n"):
-        line = _SPACE.sub(" ", raw).strip()
+    lines: list[str] = []
+    current: list[str] = []
+    for part in [*parts, None]:
+        if part is not None:
+            current.append(part)
+            continue
+        # Newlines in the source are whitespace like any other, as in a browser.
+        line = _SPACE.sub(" ", "".join(current)).strip()
         if line:
             lines.append(line)
+        current = []
     return lines
 
 
