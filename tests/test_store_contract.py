@@ -157,3 +157,63 @@ def test_store_open_rejects_unknown_urls(tmp_path) -> None:
 def test_store_open_postgres_unreachable_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot connect to PostgreSQL"):
         open_store("postgresql://postgres:secret@127.0.0.1:1/none")
+
+
+# -- Copies: links and signatures (migration 0004_copies) ------------------------------
+from newsfuse.dedup import CopyLink, SignatureParams, fingerprint  # noqa: E402
+from newsfuse.dedup.links import AlignedPair  # noqa: E402
+from newsfuse.model import Span  # noqa: E402
+
+
+def _copy_pair(store_url: str):  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    x = make_article(text="Alpha beta gamma delta.\n\nEpsilon zeta eta theta.", headings=(), dropped=())
+    y = make_article(text="Alpha beta gamma delta.\n\nIota kappa lambda mu.", headings=(), dropped=(),
+                     url="https://example.com/b")
+    store.write(WriteBatch(articles=[x, y]))
+    a, b = sorted([x, y], key=lambda art: art.id)
+    return store, a, b
+
+
+def test_store_contract_copy_links_round_trip_with_evidence(store_url: str) -> None:
+    store, a, b = _copy_pair(store_url)
+    evidence = (AlignedPair(Span.of(a, 0, 23), Span.of(b, 0, 23), 1.0),)
+    link = CopyLink(a.id, b.id, "near", "a->b", "published earlier", 0.5, "minhash-lsh+jaccard",
+                    {"seed": 1, "num_perm": 128, "near_jaccard": 0.7}, evidence)
+    assert store.write_copies([link]) == 1
+    assert store.write_copies([link]) == 0  # idempotent
+    assert store.copy_links() == [link]
+    assert store.copy_links([b.id]) == [link]
+    assert store.copy_links(["nobody"]) == []
+    stored = store.copy_links()[0]
+    assert stored.evidence[0].a.text == a.text[stored.evidence[0].a.start:stored.evidence[0].a.end]
+    store.close()
+
+
+def test_store_contract_copy_link_redetection_replaces_the_pair(store_url: str) -> None:
+    store, a, b = _copy_pair(store_url)
+    first = CopyLink(a.id, b.id, "partial", "undirected", "no evidence: undirected", 0.5, "align")
+    second = CopyLink(a.id, b.id, "rewrite", "b->a", "containment 0.90 vs 0.60", 0.8, "align")
+    store.write_copies([first])
+    assert store.write_copies([second]) == 0
+    assert store.copy_links() == [second]
+    store.close()
+
+
+def test_store_contract_copy_signatures_round_trip_and_keep_params(store_url: str) -> None:
+    store, a, b = _copy_pair(store_url)
+    params = SignatureParams(seed=7, num_perm=64, shingle=3)
+    sigs = [fingerprint(a, params), fingerprint(b, params)]
+    store.write_copies(signatures=sigs)
+    store.write_copies(signatures=sigs)  # idempotent
+    assert list(store.copy_signatures()) == sigs
+    assert list(store.copy_signatures())[0].params == params
+    store.close()
+
+
+def test_store_contract_copy_links_need_stored_articles(store_url: str) -> None:
+    store = open_store(store_url)
+    with pytest.raises(Exception):
+        store.write_copies([CopyLink("x", "y", "exact", "undirected", "no evidence: undirected", 1.0, "h")])
+    assert store.copy_links() == []
+    store.close()

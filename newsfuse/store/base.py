@@ -9,11 +9,15 @@ gives.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from newsfuse.model import Article, Rejection, RunRecord
+
+if TYPE_CHECKING:
+    from newsfuse.dedup.links import CopyLink
+    from newsfuse.dedup.signature import Signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +93,20 @@ class Store(Protocol):
     def counts(self) -> StoreCounts: ...
 
     def close(self) -> None: ...
+
+    # -- copies (migration 0004) ------------------------------------------------
+    def write_copies(self, links: Sequence[CopyLink] = (), signatures: Sequence[Signature] = ()) -> int:
+        """Store copy links and signatures in one transaction; return the links new to the store.
+
+        A link replaces the stored one of the same pair (a, b); a signature the stored
+        one of the same article. Both must refer to stored articles.
+        """
+        ...
+
+    def copy_links(self, article_ids: Iterable[str] | None = None) -> list[CopyLink]:
+        """Stored links (all, or those touching any of ``article_ids``), sorted by (a, b)."""
+        ...
+
+    def copy_signatures(self) -> Iterator[Signature]:
+        """Every stored signature, sorted by article id (to rebuild the copy index)."""
+        ...

@@ -80,4 +80,36 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "0004_copies",
+        (
+            # One link per unordered pair (a < b); re-detection replaces it. params and
+            # evidence are JSON (aligned sentence spans over each article's text).
+            """CREATE TABLE copy_links (
+                a {text} NOT NULL REFERENCES articles (id),
+                b {text} NOT NULL REFERENCES articles (id),
+                relation {text} NOT NULL,
+                direction {text} NOT NULL,
+                direction_evidence {text} NOT NULL,
+                score {real} NOT NULL,
+                method {text} NOT NULL,
+                params {text} NOT NULL,
+                evidence {text} NOT NULL,
+                PRIMARY KEY (a, b)
+            )""",
+            "CREATE INDEX copy_links_b ON copy_links (b)",
+            # MinHash signatures with the parameters they were made with (JSON), so the
+            # copy index is rebuilt from the store for incremental assignment. MinHash
+            # values are base64 of little-endian uint32 (portable across both backends).
+            """CREATE TABLE copy_signatures (
+                article_id {text} PRIMARY KEY REFERENCES articles (id),
+                params {text} NOT NULL,
+                exact {text} NOT NULL,
+                minhash {text} NOT NULL,
+                terms {text} NOT NULL,
+                words INTEGER NOT NULL
+            )""",
+            "CREATE INDEX copy_signatures_exact ON copy_signatures (exact)",
+        ),
+    ),
 )

@@ -336,6 +336,56 @@ class SQLStore:
             runs=n("runs"),
         )
 
+    # -- copies (migration 0004) ------------------------------------------------
+    def write_copies(self, links: Sequence[Any] = (), signatures: Sequence[Any] = ()) -> int:
+        from newsfuse.dedup.records import LINK_COLUMNS, SIGNATURE_COLUMNS, link_row, signature_row
+
+        rows = {(link.a, link.b): link_row(link) for link in links}
+        with self._transaction() as cur:
+            before = self._count(cur, "copy_links") if rows else 0
+            if rows:
+                cur.executemany(self._sql(
+                    f"INSERT INTO copy_links ({LINK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (a, b) DO UPDATE SET relation = excluded.relation, "
+                    "direction = excluded.direction, direction_evidence = excluded.direction_evidence, "
+                    "score = excluded.score, method = excluded.method, params = excluded.params, "
+                    "evidence = excluded.evidence"), list(rows.values()))
+            if signatures:
+                cur.executemany(self._sql(
+                    f"INSERT INTO copy_signatures ({SIGNATURE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (article_id) DO UPDATE SET params = excluded.params, "
+                    "exact = excluded.exact, minhash = excluded.minhash, terms = excluded.terms, "
+                    "words = excluded.words"), [signature_row(s) for s in signatures])
+            return self._count(cur, "copy_links") - before if rows else 0
+
+    def copy_links(self, article_ids: Any = None) -> list[Any]:
+        from newsfuse.dedup.records import LINK_COLUMNS, link_from_row
+
+        if article_ids is None:
+            return [link_from_row(r) for r in self._query(
+                f"SELECT {LINK_COLUMNS} FROM copy_links ORDER BY a, b")]
+        ids = sorted(set(article_ids))
+        found: dict[tuple[str, str], Any] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i : i + _CHUNK]
+            marks = ", ".join(["?"] * len(chunk))
+            for r in self._query(f"SELECT {LINK_COLUMNS} FROM copy_links "
+                                 f"WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk):
+                found[(r[0], r[1])] = r
+        return [link_from_row(found[k]) for k in sorted(found)]
+
+    def copy_signatures(self, page: int = 5000) -> Iterator[Any]:
+        from newsfuse.dedup.records import SIGNATURE_COLUMNS, signature_from_row
+
+        last = ""
+        while True:
+            rows = self._query(f"SELECT {SIGNATURE_COLUMNS} FROM copy_signatures "
+                               f"WHERE article_id > ? ORDER BY article_id LIMIT {page}", (last,))
+            if not rows:
+                return
+            yield from (signature_from_row(r) for r in rows)
+            last = rows[-1][0]
+
     def close(self) -> None:
         self.conn.close()
 

@@ -1,0 +1,65 @@
+"""Parameters of the Copies stage (one frozen object; the pipeline builds it from config)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from newsfuse.dedup.signature import SignatureParams
+
+
+@dataclass(frozen=True, slots=True)
+class CopiesConfig:
+    """Every threshold of copy detection, recorded in each link's ``params``.
+
+    Attributes:
+        signature: MinHash seed, number of permutations, shingle size.
+        bands: LSH bands over the shingle MinHash.
+        rows: MinHash values per band (``bands * rows <= num_perm``). 16 x 8 puts the
+            50 %-collision point near Jaccard 0.7 and finds 95 % of pairs at 0.8.
+        min_estimate: MinHash-estimated Jaccard below which an LSH candidate is not verified.
+        near_jaccard: shingle Jaccard at or above which a pair is a near duplicate.
+        near_containment: share of the shorter text's shingles found in the longer one
+            at or above which a pair is a near duplicate (trimmed or extended copies)...
+        near_containment_min_jaccard: ...provided the Jaccard is at least this.
+        partial_containment: shingle containment of the shorter text making a verbatim
+            partial copy (with at least ``min_aligned`` sentences matched word for word).
+        min_words: texts with fewer words are only checked for exact copies.
+        rewrites: look for rewrites and partial rewrites (needs sentence embeddings);
+            without it, content-word candidates are still checked for verbatim partial copies.
+        term_bands: LSH bands over the content-word MinHash (partial and rewrite candidates).
+        term_rows: rows per content-word band.
+        max_candidates: rewrite candidates checked per article (best estimated overlap).
+        min_term_jaccard: estimated content-word Jaccard below which no rewrite is tried.
+        align_threshold: paraphrase probability for two sentences to align.
+        rewrite_coverage: share of the copy's sentences that must align for a rewrite...
+        rewrite_source_coverage: ...and share of the original's sentences.
+        partial_coverage: share of either article's sentences aligned for a partial rewrite.
+        min_aligned: fewest aligned sentences for any rewrite or partial link.
+        min_order: share of aligned pairs that must be in the same order in both texts.
+        evidence_pairs: aligned sentence pairs kept as evidence per link.
+    """
+
+    signature: SignatureParams = field(default_factory=SignatureParams)
+    bands: int = 16
+    rows: int = 8
+    min_estimate: float = 0.3
+    near_jaccard: float = 0.7
+    near_containment: float = 0.9
+    near_containment_min_jaccard: float = 0.5
+    partial_containment: float = 0.5
+    min_words: int = 8
+    rewrites: bool = True
+    term_bands: int = 32
+    term_rows: int = 4
+    max_candidates: int = 8
+    min_term_jaccard: float = 0.2
+    align_threshold: float = 0.7
+    rewrite_coverage: float = 0.6
+    rewrite_source_coverage: float = 0.4
+    partial_coverage: float = 0.3
+    min_aligned: int = 3
+    min_order: float = 0.7
+    evidence_pairs: int = 5
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)

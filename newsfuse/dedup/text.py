@@ -1,0 +1,152 @@
+"""Text normalisation, word hashing, shingles and sentence spans for the Copies stage.
+
+Every function here is deterministic across machines and processes: word hashes are
+xxh3-64 of the UTF-8 word (never Python's salted ``hash``), so signatures computed on
+one machine can be compared with signatures computed on another.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import xxhash
+
+NORMALISATION = "nf1"  # bump when normalise() changes: stored signatures carry it
+
+_PUNCT = re.compile(r"[^\w\s]+")
+_SPACE = re.compile(r"\s+")
+_ROLL = np.uint64(1099511628211)  # FNV prime: polynomial roll of word hashes into shingles
+_WORD_CACHE: dict[str, int] = {}
+_WORD_CACHE_MAX = 2_000_000
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours out over own same she should so some such than that the their theirs them
+    then there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yours said says told new one two
+    mr mrs ms s t re ve ll d m""".split()
+)
+
+
+def normalise(text: str) -> str:
+    """Canonical form used for exact hashes: NFKC, case-folded, punctuation dropped,
+    whitespace collapsed.
+
+    Example:
+        >>> normalise("  The “Big”  Deal!\\n")
+        'the big deal'
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACE.sub(" ", _PUNCT.sub(" ", folded)).strip()
+
+
+def words(text: str) -> list[str]:
+    """Normalised words of ``text`` (the tokens every shingle is built from)."""
+    return _PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split()
+
+
+def exact_hash(text: str) -> str:
+    """xxh3-128 hex digest of the normalised text: equal for exact copies."""
+    return xxhash.xxh3_128_hexdigest(normalise(text).encode("utf-8", "surrogatepass"))
+
+
+def word_hashes(tokens: list[str]) -> np.ndarray:
+    """xxh3-64 of each word as a uint64 array (cached per process: news vocabulary is Zipfian)."""
+    cache = _WORD_CACHE
+    if len(cache) > _WORD_CACHE_MAX:
+        cache.clear()
+    out = []
+    for token in tokens:
+        value = cache.get(token)
+        if value is None:
+            value = cache[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8", "surrogatepass"))
+        out.append(value)
+    return np.array(out, dtype=np.uint64)
+
+
+def shingle_hashes(hashes: np.ndarray, size: int) -> np.ndarray:
+    """Hashes of every run of ``size`` consecutive words (a polynomial roll, vectorised).
+
+    A text shorter than ``size`` words gives one shingle of all its words, so short
+    texts still compare; an empty text gives none.
+    """
+    if len(hashes) == 0:
+        return hashes
+    n = len(hashes) - size + 1
+    if n <= 0:
+        size, n = len(hashes), 1
+    rolled = np.zeros(n, dtype=np.uint64)
+    for j in range(size):
+        rolled = rolled * _ROLL + hashes[j : j + n]
+    return rolled
+
+
+def shingle_set(text: str, size: int) -> np.ndarray:
+    """Sorted unique shingle hashes of ``text``: the exact set that verification compares."""
+    return np.unique(shingle_hashes(word_hashes(words(text)), size))
+
+
+def term_set(tokens: list[str], hashes: np.ndarray) -> np.ndarray:
+    """Sorted unique hashes of content words (no stopwords, no 1-2 letter words, no bare
+    numbers): the cheap topic fingerprint behind rewrite candidates."""
+    keep = [i for i, t in enumerate(tokens) if len(t) > 2 and t not in STOPWORDS and not t.isdigit()]
+    return np.unique(hashes[keep]) if keep else hashes[:0]
+
+
+def jaccard_containment(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
+    """Exact (Jaccard, share of a found in b, share of b found in a) of two sorted sets."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0, 0.0, 0.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common), common / len(a), common / len(b)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as a (start, end) span over the article text, with its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|"
+    r"U\.S|U\.K|U\.N|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
+
+
+def sentences(text: str, min_words: int = 4) -> list[Sentence]:
+    """Split ``text`` into sentences with exact offsets (``text[s.start:s.end] == s.text``).
+
+    A regex splitter: breaks at line breaks and at ``.!?`` followed by space and a capital,
+    except after common abbreviations and initials. Fragments under ``min_words`` words
+    (datelines, headings, bylines) are skipped: they carry no copy evidence.
+    """
+    out: list[Sentence] = []
+    start = 0
+    for match in _SENT_END.finditer(text):
+        newline = match.group(0) == "\n"
+        end = match.start() if newline else match.end()
+        if not newline and _ABBREV.search(text[start : match.start() + 1]):
+            continue  # "Mr. Smith", "U.S. officials": not a sentence end
+        _add(out, text, start, end, min_words)
+        start = match.end()
+    _add(out, text, start, len(text), min_words)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, min_words: int) -> None:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk.rstrip())
+    start, end = start + lead, start + trail
+    if end > start and len(text[start:end].split()) >= min_words:
+        out.append(Sentence(start, end, text[start:end]))
