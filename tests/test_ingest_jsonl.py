@@ -104,6 +104,14 @@ def test_ingest_jsonl_each_bad_line_is_one_rejection_and_good_lines_are_kept(
     assert all(r.reason is RejectReason.MALFORMED_JSONL for r in rejections)
 
 
+def test_ingest_jsonl_absurdly_nested_line_is_one_rejection(tmp_path: Path) -> None:
+    path = tmp_path / "nested.jsonl"
+    path.write_text('{"text": "ok"}\n' + "[" * 100_000 + "]" * 100_000 + '\n{"text": "still ok"}\n')
+    docs, rejections = _split(list(read_file(path)))
+    assert [d.body for d in docs] == ["ok", "still ok"]
+    assert [(r.reason, r.offset) for r in rejections] == [(RejectReason.MALFORMED_JSONL, 2)]
+
+
 def test_ingest_jsonl_line_over_the_limit_is_too_large_and_reading_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "big-line.jsonl"
     with path.open("w") as fh:

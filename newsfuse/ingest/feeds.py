@@ -26,7 +26,7 @@ from newsfuse.ingest.decode import binary_kind, bom_encoding
 from newsfuse.ingest.source import Source, human_size, one_line
 from newsfuse.model import ContentType, Provenance, RawDocument, Rejection, RejectReason
 
-_MARKUP = re.compile(r"<[A-Za-z!/][^>]*>")
+_MARKUP = re.compile(r"<[A-Za-z!/][^<>]*>")  # [^<>]: linear even on "<<<<" garbage
 _ROOT = re.compile(rb"<([A-Za-z][\w:.-]*)")
 
 

@@ -192,13 +192,13 @@ def jsonl_document(obj: dict[str, Any], source: str, lineno: int) -> RawDocument
     )
 
 
-def _parse_bad_line(line: bytes | str, error: ValueError) -> Any | str:
+def _parse_bad_line(line: bytes | str, error: Exception) -> Any | str:
     """Second chance for a line the fast path refused: the value, or why it is bad."""
     if isinstance(line, bytes) and line.startswith(b"\xef\xbb\xbf"):
         line = line[3:]  # a UTF-8 BOM before the first line
         try:
             return json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             error = exc
     if isinstance(error, UnicodeDecodeError) and isinstance(line, bytes):
         text = decode_bytes(line)
@@ -206,7 +206,7 @@ def _parse_bad_line(line: bytes | str, error: ValueError) -> Any | str:
             return "line is not UTF-8 text; JSON Lines files must be UTF-8: re-save as UTF-8"
         try:
             return json.loads(text)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             error = exc
     if isinstance(error, json.JSONDecodeError):
         return (
@@ -270,7 +270,8 @@ def read_jsonl(source: Source, config: IngestConfig) -> Iterator[RawDocument | R
                 continue
             try:
                 obj = decode(line if is_text else line.decode())
-            except ValueError as exc:  # JSONDecodeError, or UnicodeDecodeError
+            # JSONDecodeError, UnicodeDecodeError, or RecursionError on absurd nesting.
+            except (ValueError, RecursionError) as exc:
                 if not line.strip():
                     blank += 1  # a blank line is layout, not data
                     continue

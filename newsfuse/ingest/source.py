@@ -32,7 +32,8 @@ _WHITESPACE = re.compile(r"\s+")
 
 def one_line(text: object, limit: int = 160) -> str:
     """``text`` squeezed onto one short line (library messages can span lines)."""
-    squeezed = _WHITESPACE.sub(" ", str(text)).strip()
+    # Cut before squeezing: library messages can quote megabytes of record data.
+    squeezed = _WHITESPACE.sub(" ", str(text)[: limit * 4]).strip()
     return squeezed if len(squeezed) <= limit else squeezed[: limit - 1] + "…"
 
 
