@@ -208,3 +208,22 @@ def test_clean_generality_hard_wrapped_wire_copy_is_rejoined() -> None:
         "the total for the season to 5.93 mln against 5.81 at the same stage last year.",
     ]
     assert article.headings == ()
+
+
+def test_clean_generality_table_only_wire_story_is_kept() -> None:
+    # An earnings table has no prose: no line is a promo or heading of anything.
+    body = (
+        "Shr one dlr vs 73 cts\n    Net 12.6 mln vs 15.8 mln\n    Revs 337.3 mln vs 315.2 mln\n"
+        "    Nine mths\n    Shr 3.07 dlrs vs 3.08 dlrs\n Reuter\n"
+    )
+    article = clean(RawDocument(Provenance("r.txt", "text"), "text", body), CleanConfig(detect_language=False))
+    assert isinstance(article, Article)
+    assert article.text.split("\n\n") == [
+        "Shr one dlr vs 73 cts",
+        "Net 12.6 mln vs 15.8 mln",
+        "Revs 337.3 mln vs 315.2 mln",
+        "Nine mths",
+        "Shr 3.07 dlrs vs 3.08 dlrs",
+        "Reuter",
+    ]
+    assert article.dropped == () and article.headings == ()

@@ -10,7 +10,6 @@ need to be exhaustive (jusText uses the same idea with larger lists).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # Sentence end: terminal punctuation, optionally followed by closing quotes/brackets.
@@ -48,6 +47,13 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 
+# Capitalised and upper-case forms, so counting stopwords needs no lower() per token.
+_CAPITAL_STOPWORDS: frozenset[str] = frozenset(
+    {w.capitalize() for w in STOPWORDS} | {w.upper() for w in STOPWORDS}
+)
+_ANY_CASE_STOPWORDS: frozenset[str] = STOPWORDS | _CAPITAL_STOPWORDS
+
+
 def tokens(line: str) -> list[str]:
     """Word tokens of a line (apostrophe contractions stay one token)."""
     return _WORD.findall(line)
@@ -62,7 +68,6 @@ def stem(word: str) -> str:
     return word.lower()[:5]
 
 
-@dataclass(slots=True)
 class LineFeatures:
     """Features of one stripped, non-empty line.
 
@@ -72,50 +77,61 @@ class LineFeatures:
         stop_density: share of tokens that are function words.
         sentence: the line ends like a sentence (``.``, ``!``, ``?`` ...).
         title_case: share of content words that start upper-case.
-        content: content-word stems (no stopwords, no digits).
         key: case- and space-normalised form used to find repeats.
         unspaced: written without spaces between words (CJK), where stopword
             density says nothing.
+        content: content-word stems (no stopwords, no digits); computed on first
+            use, because only lines near headings and titles ever need it.
     """
 
-    text: str
-    words: int
-    stop_density: float
-    sentence: bool
-    title_case: float
-    content: frozenset[str]
-    key: str
-    unspaced: bool = False
+    __slots__ = (
+        "text", "words", "stop_density", "sentence", "key", "unspaced",
+        "_tokens", "_stops", "_content", "_title_case",
+    )  # fmt: skip
+
+    def __init__(self, text: str) -> None:
+        toks = _WORD.findall(text)
+        n = len(toks)
+        # Scripts written without spaces: count two CJK characters as one word.
+        cjk = len(_CJK.findall(text)) if n < 8 else 0
+        stops = len([t for t in toks if t in _ANY_CASE_STOPWORDS])
+        self.text = text
+        self.words = max(n, cjk // 2)
+        self.stop_density = stops / n if n else 0.0
+        # Only the tail can hold the sentence end; searching it alone keeps this O(1).
+        self.sentence = bool(_TERMINAL.search(text[-8:]))
+        folded = text.casefold()
+        self.key = folded if "  " not in folded and "\t" not in folded else " ".join(folded.split())
+        self.unspaced = cjk // 2 > n
+        self._tokens = toks
+        self._stops = stops
+        self._content: frozenset[str] | None = None
+        self._title_case: float | None = None
+
+    @property
+    def content(self) -> frozenset[str]:
+        if self._content is None:
+            self._content = frozenset(
+                [
+                    t.lower()[:5]  # stem(): five-letter prefix
+                    for t in self._tokens
+                    if t not in _ANY_CASE_STOPWORDS and not t[0].isdigit()
+                ]
+            )
+        return self._content
+
+    @property
+    def title_case(self) -> float:
+        if self._title_case is None:
+            toks = self._tokens
+            n_content = len(toks) - self._stops
+            capitals = len([t for t in toks if t[0].isupper()]) - len(
+                [t for t in toks if t in _CAPITAL_STOPWORDS]
+            )
+            self._title_case = max(0, capitals) / n_content if n_content else 0.0
+        return self._title_case
 
 
 def line_features(text: str) -> LineFeatures:
     """Compute :class:`LineFeatures` for a stripped, non-empty line."""
-    toks = tokens(text)
-    n = len(toks)
-    # Scripts written without spaces: count two CJK characters as one word.
-    cjk = len(_CJK.findall(text)) if n < 8 else 0
-    words = max(n, cjk // 2)
-    stops = 0
-    caps = 0
-    content: set[str] = set()
-    for tok in toks:
-        low = tok.lower()
-        if low in STOPWORDS:
-            stops += 1
-            continue
-        if tok.isdigit():
-            continue
-        content.add(stem(tok))
-        if tok[0].isupper():
-            caps += 1
-    n_content = n - stops
-    return LineFeatures(
-        text=text,
-        words=words,
-        stop_density=stops / n if n else 0.0,
-        sentence=bool(_TERMINAL.search(text)),
-        title_case=caps / n_content if n_content else 0.0,
-        content=frozenset(content),
-        key=" ".join(text.casefold().split()),
-        unspaced=cjk // 2 > n,
-    )
+    return LineFeatures(text)

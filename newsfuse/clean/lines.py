@@ -34,6 +34,7 @@ __all__ = ["Analysis", "LineDecision", "analyse", "classify_lines", "matches_tit
 R = DropReason
 _TITLE_WINDOW = 25  # non-blank lines before the body searched for the title
 _TITLE_MAX_WORDS = 20  # news headlines run about 6-16 words
+_MIN_PROSE_LINES = 2  # paragraphs needed before short lines can be headings or promos
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
@@ -157,21 +158,27 @@ def _find_title(
     last: int,
 ) -> str | None:
     """The headline-shaped line before the body whose words the body uses most."""
+    if first not in feats:
+        return None
+    pos = order.index(first)
+    window = order[max(0, pos - _TITLE_WINDOW) : pos + 1]
+    candidates = [
+        (rank, i)
+        for rank, i in enumerate(reversed(window))
+        if decisions[i] is None
+        and _is_title_like(feats[i])
+        and not (i == first and feats[i].stop_density >= 0.4)
+        and feats[i].content
+    ]
+    if not candidates:  # most scraped articles: skip the vocabulary work
+        return None
     body_stems: set[str] = set()
     for i in order:
         if first <= i <= last and scores[i] > 0:
             body_stems |= feats[i].content
-    if not body_stems:
-        return None
-    pos = order.index(first)
-    window = order[max(0, pos - _TITLE_WINDOW) : pos + 1]
     best, best_score = None, 0.0
-    for rank, i in enumerate(reversed(window)):
+    for rank, i in candidates:
         f = feats[i]
-        if decisions[i] is not None or not _is_title_like(f) or not f.content:
-            continue
-        if i == first and f.stop_density >= 0.4:
-            continue
         overlap = len(f.content & body_stems) / len(f.content)
         if overlap < 0.34:
             continue
@@ -199,12 +206,19 @@ def _label_inside(
     inside = [i for i in order if first <= i <= last]
     prose = [i for i in inside if decisions[i] is None and _is_prose(feats[i])]
     prose_set = set(prose)
-    article: set[str] = set()
-    for i in prose:
-        article |= feats[i].content
-    for i in order:
-        if decisions[i] == TITLE:
-            article |= feats[i].content
+    vocabulary: list[set[str]] = []  # the article's stems, built on first need
+
+    def article() -> set[str]:
+        if not vocabulary:
+            stems: set[str] = set()
+            for i in prose:
+                stems |= feats[i].content
+            for i in order:
+                if decisions[i] == TITLE:
+                    stems |= feats[i].content
+            vocabulary.append(stems)
+        return vocabulary[0]
+
     after_related = False
     for k, i in enumerate(inside):
         d = decisions[i]
@@ -213,12 +227,14 @@ def _label_inside(
                 after_related = markers.get(i) is R.RELATED
             continue
         f = feats[i]
-        if i in prose_set:
+        if i not in prose_set and not any(ch.isalpha() for ch in f.text):
+            decisions[i] = BODY if conservative else drop(R.SHORT_FRAGMENT)
+            continue
+        if i in prose_set or len(prose) < _MIN_PROSE_LINES:
+            # Without paragraphs (tables, results, short notices) there is no article
+            # for a line to be foreign to, and nothing for a heading to head.
             decisions[i] = BODY
             after_related = False
-            continue
-        if not any(ch.isalpha() for ch in f.text):
-            decisions[i] = BODY if conservative else drop(R.SHORT_FRAGMENT)
             continue
         if after_related and _is_title_like(f):
             decisions[i] = drop(R.RELATED)  # headline list under a "Related" marker
@@ -242,7 +258,7 @@ def _label_inside(
                 and headline_shape(f.text)
             )
         )
-        if eligible and promo_score(f, article, following) >= PROMO_THRESHOLD:
+        if eligible and promo_score(f, article(), following) >= PROMO_THRESHOLD:
             decisions[i] = drop(R.PROMO)
         elif conservative:
             decisions[i] = HEADING if _is_title_like(f) else BODY

@@ -191,6 +191,16 @@ COOKIE = re.compile(
     r"|utilizza(?:mo)?\s+(?:i\s+)?cookie|maakt\s+gebruik\s+van\s+cookies|gebruikt\s+cookies)\b",
     _I,
 )
+# Necessary substrings of COOKIE / LEGAL_ANY and COMMENT_FORM, tested on lower-cased
+# text with `in` (C substring search): far cheaper than a regex alternation per line.
+_COOKIE_HINTS = ("cookie", "value your privacy", "this site", "this website", "this web site")
+_LEGAL_HINTS = (
+    "©", "(c)", "copyright", "rights reserved", "rechte vorbehalten", "droits réservés",
+    "derechos reservados", "diritti riservati", "trademark", "this site", "this website",
+    "this web site", "may not be", "email address", "required fields", "logged in",
+    "save my name", "notify me",
+)  # fmt: skip
+
 # Bare consent buttons, which often follow a banner on their own line.
 CONSENT_BUTTON = re.compile(
     r"^\W*(?:accept(?:\s+all)?(?:\s+cookies)?|i\s+accept|i\s+agree|agree|got\s+it|ok(?:ay)?|allow\s+all|reject\s+all"
@@ -256,10 +266,16 @@ def pattern_reason(
     ``conservative`` (an extractor's main text) skips the bare-timestamp rule: dates
     there are content (embedded posts, event dates), not a page's dateline.
     """
-    if words <= 80 and COOKIE.search(text):
-        return DropReason.COOKIE
-    if words <= 60 and (LEGAL_ANY.search(text) or COMMENT_FORM.search(text)):
-        return DropReason.LEGAL if LEGAL_ANY.search(text) else DropReason.COMMENTS
+    if words <= 80:
+        # Cheap substring tests first: most long lines are prose and skip the regexes.
+        low = text.lower()
+        if any(h in low for h in _COOKIE_HINTS) and COOKIE.search(text):
+            return DropReason.COOKIE
+        if words <= 60 and any(h in low for h in _LEGAL_HINTS):
+            if LEGAL_ANY.search(text):
+                return DropReason.LEGAL
+            if COMMENT_FORM.search(text):
+                return DropReason.COMMENTS
     if words > 30:
         return None
     if words <= 16 and (BYLINE.match(text) or (not conservative and is_timestamp(text, words))):
