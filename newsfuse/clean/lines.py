@@ -105,6 +105,7 @@ def analyse(
     # 2. The known title and its repeats; other verbatim repeats; patterns.
     title_key = title_key_of(title)
     title_taken = False
+    hints = pat.document_hints("\n".join(f.text for f in feats.values()).lower())
     seen: set[str] = set()
     for i in order:
         f = feats[i]
@@ -117,7 +118,9 @@ def analyse(
         elif f.key in seen and main_block:
             decisions[i] = drop(R.DUPLICATE)  # (an extractor's text repeats on purpose)
         else:
-            reason = pat.pattern_reason(f.text, f.words, f.sentence, conservative=not main_block)
+            reason = pat.pattern_reason(
+                f.text, f.words, f.sentence, conservative=not main_block, hints=hints
+            )
             if reason is not None:
                 decisions[i] = drop(reason)
                 if reason in (R.RELATED, R.COMMENTS) and pat.is_marker(f.text):

@@ -17,6 +17,7 @@ All patterns are compiled once at import.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newsfuse.model import DropReason
 
@@ -252,8 +253,35 @@ QUOTED = re.compile(r"[“”\"«»„]|:\s*['‘]")
 # --- the families, in order of precedence ----------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """The long-line hint substrings present anywhere in one document.
+
+    Computed once per document, so a page without "cookie" or "©" anywhere never
+    tests its lines for them.
+    """
+
+    cookie: tuple[str, ...] = _COOKIE_HINTS
+    legal: tuple[str, ...] = _LEGAL_HINTS
+
+
+def document_hints(lowered_text: str) -> Hints:
+    """The :class:`Hints` of a whole document (given lower-cased)."""
+    return Hints(
+        cookie=tuple(h for h in _COOKIE_HINTS if h in lowered_text),
+        legal=tuple(h for h in _LEGAL_HINTS if h in lowered_text),
+    )
+
+
+_ALL_HINTS = Hints()
+
+
 def pattern_reason(
-    text: str, words: int, sentence: bool, conservative: bool = False
+    text: str,
+    words: int,
+    sentence: bool,
+    conservative: bool = False,
+    hints: Hints = _ALL_HINTS,
 ) -> DropReason | None:
     """The boilerplate family a line belongs to by its wording, if any.
 
@@ -262,16 +290,17 @@ def pattern_reason(
         words: its word count.
         sentence: it ends like a sentence.
         conservative: see below.
+        hints: the document's :func:`document_hints` (all hints when not given).
 
     ``conservative`` (an extractor's main text) skips the bare-timestamp rule: dates
     there are content (embedded posts, event dates), not a page's dateline.
     """
-    if words <= 80:
+    if words <= 80 and (hints.cookie or hints.legal):
         # Cheap substring tests first: most long lines are prose and skip the regexes.
         low = text.lower()
-        if any(h in low for h in _COOKIE_HINTS) and COOKIE.search(text):
+        if any(h in low for h in hints.cookie) and COOKIE.search(text):
             return DropReason.COOKIE
-        if words <= 60 and any(h in low for h in _LEGAL_HINTS):
+        if words <= 60 and any(h in low for h in hints.legal):
             if LEGAL_ANY.search(text):
                 return DropReason.LEGAL
             if COMMENT_FORM.search(text):
