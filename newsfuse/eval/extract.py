@@ -1,0 +1,135 @@
+"""Quality of the extract stage on public labelled data: entities (CoNLL-2003), quotes and
+speakers (PolNeAR), temporal expressions (TimeML). Each function returns one dict of figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from newsfuse.datasets.conll import read_conll
+from newsfuse.datasets.timeml import read_timeml
+
+GOALS = {
+    "entities_f1": 0.80,
+    "direct_quote_content_f1": 0.90,
+    "speaker_accuracy": 0.85,
+    "all_content_f1": 0.65,
+    "timex_value_f1": 0.78,
+}
+
+
+def prf(tp: float, fp: float, fn: float) -> dict[str, float]:
+    """Precision, recall and F1 from counts (0 where undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+# -- entities ----------------------------------------------------------------------------
+
+CONLL_MAP = {"PERSON": "PER", "NORP": "MISC", "FAC": "LOC", "ORG": "ORG", "GPE": "LOC",
+             "LOC": "LOC", "PRODUCT": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC",
+             "LAW": "MISC", "LANGUAGE": "MISC"}
+
+
+def eval_entities_conll(path: str | Path, limit: int | None = None) -> dict[str, Any]:
+    """Entity-level P/R/F1 of the extract stage's entity mentions on a CoNLL-2003 file.
+
+    spaCy labels are mapped to CoNLL's (PERSON->PER, GPE/LOC/FAC->LOC, ORG->ORG, NORP and
+    the other name types->MISC; numbers and dates are not CoNLL entities). Sentences are
+    given to spaCy as their gold tokens, so boundaries are compared token for token.
+    """
+    from newsfuse.extract.entities import conll_entities
+
+    sentences = list(read_conll(path))[:limit]
+    counts: Counter[tuple[str, str]] = Counter()
+    for sentence, predicted in zip(sentences, conll_entities([s.words for s in sentences])):
+        gold = sentence.spans()
+        pred = {(s, e, CONLL_MAP[label]) for s, e, label in predicted if label in CONLL_MAP}
+        for kind, items in (("tp", gold & pred), ("fp", pred - gold), ("fn", gold - pred)):
+            for item in items:
+                counts[(item[2], kind)] += 1
+                counts[("all", kind)] += 1
+    labels = ("PER", "LOC", "ORG", "MISC")
+    return {
+        "file": str(path), "sentences": len(sentences),
+        "gold_entities": counts[("all", "tp")] + counts[("all", "fn")],
+        **prf(counts[("all", "tp")], counts[("all", "fp")], counts[("all", "fn")]),
+        "by_type": {k: prf(counts[(k, "tp")], counts[(k, "fp")], counts[(k, "fn")]) for k in labels},
+        "goal_f1": GOALS["entities_f1"], "reference": "~0.94 F1, best published systems",
+    }
+
+
+# -- temporal expressions -----------------------------------------------------------------
+
+
+def eval_dates_timeml(directory: str | Path, limit: int | None = None) -> dict[str, Any]:
+    """TIMEX3 detection (strict and relaxed) and value F1 on every ``.tml`` under ``directory``.
+
+    Each document's creation time is its publication date. Value F1 counts a prediction
+    correct when it overlaps a gold TIMEX3 and has the same value (TempEval-3's value F1);
+    value accuracy is the share of relaxed matches with the right value.
+    """
+    from newsfuse.extract.dates import find_dates, is_quarterly
+    from newsfuse.extract.timex import normalize
+    from newsfuse.nlp.spacy_pipeline import load_spacy
+
+    docs = list(read_timeml(directory))[:limit]
+    nlp = load_spacy()
+    c: Counter[str] = Counter()
+    errors: Counter[tuple[str, str, str]] = Counter()
+    for doc, parsed in zip(docs, nlp.pipe([d.text for d in docs], batch_size=16)):
+        gold = list(doc.timexes)
+        pred = []
+        quarterly = is_quarterly(doc.text)
+        for found in find_dates(parsed):
+            timex = normalize(doc.text[found.start:found.end], doc.creation, found.tense, quarterly)
+            pred.append((found.start, found.end, timex.value if timex else ""))
+        c["gold"] += len(gold)
+        c["pred"] += len(pred)
+        used: set[int] = set()
+        for g in gold:
+            strict = next((i for i, p in enumerate(pred) if (p[0], p[1]) == (g.start, g.end)), None)
+            match = strict if strict is not None else next(
+                (i for i, p in enumerate(pred) if i not in used and p[0] < g.end and g.start < p[1]), None)
+            if match is None:
+                errors[("missed", g.text.lower(), g.value)] += 1
+                continue
+            used.add(match)
+            c["relaxed"] += 1
+            c["strict"] += strict is not None
+            if pred[match][2] == g.value:
+                c["value"] += 1
+            else:
+                shown = doc.text[pred[match][0]:pred[match][1]]
+                errors[("value", g.text.lower(), f"{shown!r}={pred[match][2]} != {g.value}")] += 1
+        for i, p in enumerate(pred):
+            if i not in used:
+                errors[("spurious", doc.text[p[0]:p[1]].lower(), p[2])] += 1
+    fp = lambda k: c["pred"] - c[k]  # noqa: E731
+    fn = lambda k: c["gold"] - c[k]  # noqa: E731
+    return {
+        "directory": str(directory), "documents": len(docs), "gold_timexes": c["gold"],
+        "predicted": c["pred"],
+        "strict": prf(c["strict"], fp("strict"), fn("strict")),
+        "relaxed": prf(c["relaxed"], fp("relaxed"), fn("relaxed")),
+        "value": prf(c["value"], fp("value"), fn("value")),
+        "value_accuracy": round(c["value"] / c["relaxed"], 4) if c["relaxed"] else 0.0,
+        "top_errors": [{"kind": k, "text": t, "detail": d, "count": n}
+                       for (k, t, d), n in errors.most_common(400)],
+        "goal_value_f1": GOALS["timex_value_f1"],
+        "reference": "HeidelTime strict F1 0.813, value F1 0.776 (TempEval-3 test)",
+    }
+
+
+def _tokens_of(spans: Iterable[tuple[int, int]], text: str) -> set[int]:
+    """Character positions of the word characters covered by ``spans`` (punctuation and
+    quotation marks do not count, so "“x”" and "x" cover the same tokens)."""
+    out: set[int] = set()
+    for start, end in spans:
+        out.update(i for i in range(start, end) if text[i].isalnum())
+    return out

@@ -1,0 +1,203 @@
+"""Find temporal expressions in a parsed text and decide the tense they are used in.
+
+spaCy's DATE and TIME entities find most expressions; a few words spaCy never tags but
+news uses as times ("now", "recently") are added, and entity edges are trimmed to what
+the expression itself covers ("over a decade" -> "a decade").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from newsfuse.extract.timex import Tense
+
+# words spaCy leaves untagged that are time references on their own
+_LONE = {"now", "recently", "lately", "nowadays", "future", "past", "daily", "weekly", "monthly"}
+_LEADING_NOISE = {"over", "about", "around", "nearly", "almost", "some", "roughly", "approximately",
+                  "within", "through", "until", "since", "by", "during", "just", "only", "mere",
+                  "another", "least", "at", "more", "less", "than", "fewer", "up", "to", "no"}
+_FUTURE_WORDS = {"will", "shall", "'ll", "wo", "gonna"}
+# verbs and noun modifiers that put a date ahead of the clause: "is scheduled for 15 August",
+# "the upcoming meeting on Friday"
+_FUTURE_LEMMAS = {"schedule", "plan", "set", "due", "slate", "upcoming", "next", "coming",
+                  "planned", "scheduled", "expected", "forthcoming"}
+_NOT_DATES = re.compile(
+    r"^(?:the )?(?:age|ages|aged|old|young|night|morning|evening|afternoon|overnight|annual|"
+    r"annually|quarterly|\d{1,3}|\d{5,}|\d+ years? old|[\w-]+-(?:year|month|week|day)-old)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A temporal expression in a doc: character offsets (doc coordinates), its label,
+    the tense of the clause it sits in, and the token it modifies."""
+
+    start: int
+    end: int
+    label: str  # DATE or TIME (spaCy's label; "now" and friends are DATE)
+    tense: Tense
+    governor: int  # token index of the verb or noun the expression attaches to
+
+
+def _trim(span: Any) -> tuple[int, int] | None:
+    """Token bounds of ``span`` without leading prepositions and hedges spaCy included."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING_NOISE or doc[start].is_punct):
+        if doc[start].lower_ in ("more", "less", "fewer", "at", "up", "no") and start + 1 < end \
+                and doc[start + 1].lower_ in ("than", "least", "to", "more"):
+            break  # "more than two years" keeps its hedge in TimeML
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _governor(token: Any) -> Any:
+    """The verb (or, failing that, noun) the expression belongs to."""
+    node = token
+    for _ in range(8):
+        if node.head is node:
+            return node
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.pos_ == "NOUN" and (node.dep_ in ("nsubj", "nsubjpass", "ROOT")
+                                    or node.lemma_.lower() in EVENT_NOUNS):
+            return node  # "Trump's scheduled meeting with Putin on Friday": the meeting is dated
+    return node
+
+
+def clause_tense(token: Any) -> Tense:
+    """Tense of the clause ``token`` (a date's root) sits in: future when a modal, an
+    infinitive or a scheduling word points ahead, past for past forms, else present."""
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head is node:
+            break
+        if head.pos_ == "NOUN" and any(c.lemma_.lower() in _FUTURE_LEMMAS for c in head.children):
+            return "future"  # "the upcoming meeting on Friday", "Friday's scheduled talks"
+        if head.lemma_.lower() in _FUTURE_LEMMAS and head.pos_ in ("ADJ", "VERB"):
+            return "future"
+        node = head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    verb = node
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(verb.children)
+    words = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if words & _FUTURE_WORDS or verb.lemma_.lower() in _FUTURE_LEMMAS:
+        return "future"
+    if "to" in words and verb.tag_ == "VB":
+        return "future"  # "is to meet Putin on Friday", "hopes to use Friday's meeting"
+    if verb.tag_ == "VBG" and "going" in {c.lower_ for c in kids}:
+        return "future"
+    if any(c.tag_ in ("VBD",) or c.morph.get("Tense") == ["Past"] for c in kids
+           if c.dep_ in ("aux", "auxpass")) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in kids):
+        return "past"
+    if verb.tag_ == "VBG" and words & {"is", "are", "am"}:
+        return "future"  # "is meeting Putin on Friday": the present progressive plans ahead
+    if verb.tag_ == "VBN" and not words:
+        return "past"
+    return "present"
+
+
+_RANGE_WORDS = {"and", "to", "through", "until", "till", "-", "–", "—", "or"}
+
+
+def _split_range(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """"between 1994 and 1997" and "1991 to 1997" are two expressions, as TimeML tags them."""
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in _RANGE_WORDS]
+    if not cuts:
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    begin = start + (doc[start].lower_ in ("between", "from"))
+    for cut in cuts:
+        parts.append((begin, cut))
+        begin = cut + 1
+    parts.append((begin, end))
+    # only a range when each side can stand alone ("1994", "Friday"); "a year and a half" is one
+    if all(any(t.like_num or t.ent_type_ in ("DATE", "TIME") and t.is_title or t.lower_ in
+               _LONE for t in doc[a:b]) and b - a <= 3 for a, b in parts):
+        return [(a, b) for a, b in parts if b > a]
+    return [(start, end)]
+
+
+def find_dates(doc: Any) -> list[FoundDate]:
+    """Every temporal expression in ``doc``, in text order, without overlaps."""
+    found: list[FoundDate] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        bounds = _trim(ent)
+        if bounds is None:
+            continue
+        for start, end in _split_range(doc, *bounds):
+            span = doc[start:end]
+            if _NOT_DATES.match(span.text):
+                continue
+            taken.update(range(span.start, span.end))
+            found.append(FoundDate(span.start_char, span.end_char, ent.label_,
+                                   clause_tense(span.root), _governor(span.root).i))
+    for token in doc:
+        if token.i in taken or token.lower_ not in _LONE:
+            continue
+        if token.lower_ in ("past", "future") and not (token.i > 0 and doc[token.i - 1].lower_ == "the"
+                                                         and token.head.lower_ in ("in", "for")):
+            continue  # "the past" / "the future" only as a time ("in the future")
+        if token.lower_ in ("daily", "weekly", "monthly", "yearly", "quarterly", "annually") \
+                and token.pos_ not in ("ADV",):
+            continue  # "a daily newspaper" names a thing, not a time
+        start = token.idx - 4 if token.lower_ in ("past", "future") else token.idx
+        found.append(FoundDate(start, token.idx + len(token), "DATE", clause_tense(token),
+                               _governor(token).i))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+_QUARTER_WORD = re.compile(r"\b(?:quarter|quarterly)\b", re.I)
+
+
+def is_quarterly(text: str) -> bool:
+    """Whether ``text`` reports by quarter (earnings news), which changes what "the
+    quarter" and "a year earlier" mean."""
+    return len(_QUARTER_WORD.findall(text)) >= 2
+
+
+# nouns naming events an article can be written before or after
+EVENT_NOUNS = {"summit", "meeting", "talks", "talk", "visit", "conference", "election", "vote",
+               "referendum", "negotiation", "negotiations", "trip", "ceremony", "hearing", "trial",
+               "debate", "rally", "sit-down", "session", "match", "game", "launch", "deadline",
+               "inauguration", "funeral", "wedding", "festival", "tournament", "final", "strike"}
+_BEFORE_WORDS = {"ahead", "before", "until", "pending", "prior", "toward", "towards"}
+_AFTER_WORDS = {"after", "following", "since", "post"}
+_PAST_MODS = {"recent", "last", "previous", "past", "former", "earlier", "latest"}
+_FUTURE_MODS = {"upcoming", "planned", "scheduled", "next", "coming", "forthcoming", "expected",
+                "proposed", "impending", "looming", "potential", "possible", "future"}
+
+
+def event_tense(noun: Any) -> Tense:
+    """Whether an event noun lies in the past or future of the text, from its own words:
+    "after the Alaska summit" and "his recent meeting" are past, "ahead of his meeting"
+    and "the upcoming talks" are future; anything else is left open (None)."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod")}
+    if mods & _PAST_MODS:
+        return "past"
+    if mods & _FUTURE_MODS:
+        return "future"
+    head = noun.head
+    for _ in range(2):  # "ahead of his meeting": of <- ahead
+        if head.lower_ in _BEFORE_WORDS:
+            return "future"
+        if head.lower_ in _AFTER_WORDS:
+            return "past"
+        if head.head is head:
+            break
+        head = head.head
+    return None

@@ -1,0 +1,140 @@
+"""Named-entity mentions of one parsed article, with the fix-ups the small spaCy model needs.
+
+spaCy's ``en_core_web_sm`` splits names at en dashes ("Joint Base Elmendorf" + "Richardson")
+and at nobiliary particles ("Ursula von der" + "Leyen"), and labels the same name
+differently within one article ("Trump" as PERSON, then ORG). Within an article a name
+gets one label: the majority of its occurrences, and PERSON when it is the surname of a
+person named in full there. All-capital sentences (headlines) are tagged as if in title
+case, where the model is much better.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsfuse.extract.names import PARTICLES, name_key, surname_key
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
+               "WORK_OF_ART", "LAW", "LANGUAGE")
+_JOINERS = {"-", "–", "—", "‑", "‐"}
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name in token coordinates of one doc (end exclusive)."""
+
+    start: int
+    end: int
+    label: str
+
+
+def _merge_adjacent(doc: Any, ents: list[NameSpan]) -> list[NameSpan]:
+    """Join names split at a dash written without spaces, or after "von der"."""
+    out: list[NameSpan] = []
+    for ent in ents:
+        if out:
+            prev = out[-1]
+            gap = ent.start - prev.end
+            dash = gap == 1 and doc[prev.end].text in _JOINERS and not doc[prev.end - 1].whitespace_ \
+                and not doc[prev.end].whitespace_
+            # "Ursula von der" + "Leyen", "Ursula von" + "der" + "Leyen"
+            tail = [doc[i].lower_ for i in range(prev.end - 1, ent.start)]
+            particle = gap <= 2 and prev.label == "PERSON" and all(w in PARTICLES for w in tail)
+            if dash or particle:
+                out[-1] = NameSpan(prev.start, ent.end, prev.label)
+                continue
+        out.append(ent)
+    return out
+
+
+def _trim(doc: Any, ent: NameSpan) -> NameSpan | None:
+    """Drop a leading "the" and trailing possessives or punctuation from a name."""
+    start, end = ent.start, ent.end
+    if ent.label == "PERSON":  # "Trump’s Message" (a headline) is Trump
+        cut = next((i for i in range(start + 1, end) if doc[i].lower_ in ("'s", "’s")), None)
+        end = cut if cut is not None else end
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    return NameSpan(start, end, ent.label) if end > start else None
+
+
+def raw_names(doc: Any) -> list[NameSpan]:
+    """spaCy's name entities, merged and trimmed, before any relabelling."""
+    ents = [NameSpan(e.start, e.end, e.label_) for e in doc.ents if e.label_ in NAME_LABELS]
+    trimmed = [t for t in (_trim(doc, e) for e in _merge_adjacent(doc, ents)) if t is not None]
+    return trimmed
+
+
+def consistent_labels(texts: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """One label per name within a text: the most frequent label of its key, and PERSON
+    for a one-word name that is the surname of a person named in full.
+
+    Args:
+        texts: the surface form of each name, in order.
+        labels: spaCy's label for each.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    keys = [name_key(t, lab) for t, lab in zip(texts, labels)]
+    for key, label in zip(keys, labels):
+        votes[key][label] += 1
+    surnames = {surname_key(t) for t, lab in zip(texts, labels) if lab == "PERSON" and len(t.split()) > 1}
+    out: list[str] = []
+    for text, key, label in zip(texts, keys, labels):
+        if len(text.split()) == 1 and surname_key(text) in surnames and label in ("ORG", "GPE", "NORP", "LOC"):
+            out.append("PERSON")
+            continue
+        best, n = votes[key].most_common(1)[0]
+        out.append(best if n > votes[key][label] else label)
+    return out
+
+
+def name_spans(doc: Any) -> list[NameSpan]:
+    """The doc's names after merging, trimming and in-article label consistency."""
+    names = raw_names(doc)
+    texts = [doc[n.start:n.end].text for n in names]
+    labels = consistent_labels(texts, [n.label for n in names])
+    return [NameSpan(n.start, n.end, lab) for n, lab in zip(names, labels)]
+
+
+def _is_shouting(words: Sequence[str]) -> bool:
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    return len(letters) >= 2 and sum(w.isupper() for w in letters) >= 0.8 * len(letters)
+
+
+def _title_case(words: Sequence[str]) -> list[str]:
+    return [w.capitalize() if w.isupper() and len(w) > 3 else w for w in words]
+
+
+def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256,
+                   window: int = 12) -> list[list[tuple[int, int, str]]]:
+    """Names of pre-tokenised sentences as ``(start, end, label)`` token spans (for CoNLL).
+
+    Runs the same fix-ups as articles. Sentences are grouped in windows of ``window``
+    consecutive sentences for label consistency, since CoNLL files keep document order
+    but (in the copy used here) not document boundaries.
+    """
+    from spacy.tokens import Doc
+
+    from newsfuse.nlp.spacy_pipeline import load_spacy
+
+    nlp = load_spacy(exclude=("parser", "tagger", "attribute_ruler", "lemmatizer"))
+    sentences = [list(s) for s in sentences]
+    docs = (Doc(nlp.vocab, words=_title_case(s) if _is_shouting(s) else s) for s in sentences)
+    per_sentence: list[list[NameSpan]] = []
+    texts: list[list[str]] = []
+    for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=batch_size)):
+        names = raw_names(doc)
+        per_sentence.append(names)
+        texts.append([" ".join(sentence[n.start:n.end]) for n in names])
+    out: list[list[tuple[int, int, str]]] = []
+    for lo in range(0, len(per_sentence), window):
+        group = per_sentence[lo:lo + window]
+        flat_texts = [t for ts in texts[lo:lo + window] for t in ts]
+        labels = iter(consistent_labels(flat_texts, [n.label for ns in group for n in ns]))
+        out.extend([(n.start, n.end, next(labels)) for n in names] for names in group)
+    return out

@@ -1,0 +1,318 @@
+"""Quotes and reported speech over the parse: who is said to have said what.
+
+Forms found:
+  * direct: ``“...,” Trump told reporters`` / ``Trump said: “...”`` / a quote split around
+    "he said" (two quotes, one speaker) / a quote paragraph continuing the previous speaker;
+  * partial: a reported clause with quoted words (he would impose “very serious consequences”);
+  * indirect: ``X said (that) ...``, ``X told reporters ...``, ``according to X, ...``.
+A quoted passage that no cue attributes to anyone (a scare quote, a nickname, a title) is
+not a quote; it is counted under ``unattributed-quoted-text``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from newsfuse.extract.quotemarks import Quoted, find_quoted, top_level
+
+# verbs that report speech or writing (lemmas)
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "warn", "note", "state", "remark", "claim", "insist", "argue",
+    "announce", "explain", "write", "post", "tweet", "declare", "assure", "promise", "suggest",
+    "report", "confirm", "deny", "acknowledge", "admit", "mention", "inform", "describe", "ask",
+    "reply", "respond", "answer", "stress", "emphasise", "emphasize", "underline", "underscore",
+    "urge", "vow", "pledge", "predict", "reiterate", "repeat", "recall", "caution", "complain",
+    "concede", "contend", "conclude", "observe", "tout", "boast", "joke", "quip", "testify",
+    "assert", "maintain", "allege", "estimate", "reveal", "disclose", "indicate", "threaten",
+    "accuse", "demand", "propose", "recommend", "advise", "agree", "counter", "retort",
+    "comment", "continue", "reaffirm", "restate", "signal", "charge", "contend", "brief",
+    "speculate", "muse", "acknowledge", "complain", "lament", "proclaim", "point", "highlight",
+})
+# verbs of belief and intention: PolNeAR counts them as attributions too
+ATTITUDE_VERBS = frozenset({"think", "believe", "feel", "hope", "fear", "expect", "know",
+                            "doubt", "worry", "wish", "want", "show", "find", "agree"})
+CUE_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
+_XCOMP_CUES = frozenset({"promise", "vow", "pledge", "threaten", "urge", "ask", "want", "hope",
+                         "refuse", "decline", "plan", "expect", "call"})
+_PREFERRED = frozenset({"say", "tell", "write", "post", "tweet", "add"})
+_MARKS = {"that", "whether", "if"}
+_FIRST_PERSON = {"i", "we", "you", "me", "us"}
+_RELATIVE = {"who", "that", "which"}
+
+Mode = Literal["direct", "partial", "indirect"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuote:
+    """A quote in doc coordinates, before its speaker is resolved.
+
+    ``start``/``end`` are character offsets of the content; ``cue`` and ``speaker`` are
+    token spans (end exclusive); ``continued`` marks a quote with no cue of its own that
+    continues the previous speaker (a quote paragraph after an attributed one).
+    """
+
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    speaker_head: int | None
+    mode: Mode
+    continued: bool = False
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each blank-line separated paragraph."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for block in text.split("\n\n"):
+        if block.strip():
+            lead = len(block) - len(block.lstrip())
+            out.append((pos + lead, pos + len(block.rstrip())))
+        pos += len(block) + 2
+    return out
+
+
+def _subject(verb: Any, depth: int = 0) -> Any | None:
+    """The speaker token of a cue verb: its subject, the agent of a passive, or the
+    subject it shares with the verb it hangs off ("..., saying he would")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "the US president, who has said that ..."
+            return child
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if depth < 2 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _speaker_span(head: Any) -> tuple[int, int]:
+    """The speaker's words: from the noun phrase's left edge to its head, plus an
+    appositive name ("the German chancellor, Friedrich Merz")."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            end = child.right_edge.i + 1
+        elif child.dep_ == "compound" or (child.dep_ == "flat"):
+            end = max(end, child.i + 1)
+    while start < head.i and (head.doc[start].is_punct or head.doc[start].dep_ == "cc"):
+        start += 1
+    return start, end
+
+
+def _clause(token: Any) -> tuple[int, int]:
+    """Token span of a reported clause without its "that" and edge punctuation."""
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    doc = token.doc
+    while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘«" or doc[start].is_space
+                           or doc[start].lower_ in _MARKS and doc[start].dep_ == "mark"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»" or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _chars(doc: Any, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _mode(start: int, end: int, quoted: Sequence[Quoted], text: str) -> Mode:
+    letters = sum(1 for ch in text[start:end] if ch.isalnum())
+    inside = 0
+    for q in quoted:
+        lo, hi = max(start, q.inner_start), min(end, q.inner_end)
+        if hi > lo:
+            inside += sum(1 for ch in text[lo:hi] if ch.isalnum())
+    if letters and inside >= 0.9 * letters:
+        return "direct"
+    return "partial" if inside else "indirect"
+
+
+def _inner(q: Quoted, text: str) -> tuple[int, int]:
+    """The words of a quote without its marks or a trailing comma."""
+    start, end = q.inner_start, q.inner_end
+    while end > start and text[end - 1] in " ,;:\n":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+class _Finder:
+    """One pass over a doc; holds what is shared between the rules."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.paragraphs = paragraphs_of(self.text)
+        self.quoted: list[Quoted] = []
+        for p_start, p_end in self.paragraphs:
+            self.quoted += top_level(find_quoted(self.text, p_start, p_end))
+        self.out: list[RawQuote] = []
+        self.used: set[int] = set()  # indices of quoted passages already attributed
+        self.dropped: Counter[str] = Counter()
+
+    def _overlapping(self, start: int, end: int) -> list[int]:
+        return [i for i, q in enumerate(self.quoted) if q.start < end and start < q.end]
+
+    def _paragraph(self, char: int) -> int:
+        return next((i for i, (s, e) in enumerate(self.paragraphs) if s <= char <= e), -1)
+
+    def _in_quote(self, char: int) -> bool:
+        return any(q.inner_start <= char < q.inner_end for q in self.quoted)
+
+    def add(self, start: int, end: int, cue: tuple[int, int] | None, speaker: Any | None) -> None:
+        """Record a quote; a content that touches quoted passages is widened to them, and
+        a content that is all quotation becomes the quote's words."""
+        para = self.paragraphs[self._paragraph(cue_char)] if (cue_char := self._cue_char(cue, start)) >= 0 \
+            and self._paragraph(cue_char) >= 0 else None
+        if para is not None:  # a quote never crosses a paragraph break
+            start, end = max(start, para[0]), min(end, para[1])
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+        hits = self._overlapping(start, end)
+        if hits:
+            start = min(start, *(self.quoted[i].start for i in hits))
+            end = max(end, *(self.quoted[i].end for i in hits))
+            self.used.update(hits)
+        mode = _mode(start, end, self.quoted, self.text)
+        if mode == "direct" and len(hits) == 1:
+            start, end = _inner(self.quoted[hits[0]], self.text)
+        if end <= start:
+            return
+        span = _speaker_span(speaker) if speaker is not None else None
+        head = speaker.i if speaker is not None else None
+        self.out.append(RawQuote(start, end, cue, span, head, mode))
+
+    def _cue_char(self, cue: tuple[int, int] | None, fallback: int) -> int:
+        return self.doc[cue[0]].idx if cue is not None else fallback
+
+    def cues(self) -> None:
+        """Reported speech and direct quotes attached to a cue verb."""
+        for verb in self.doc:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CUE_VERBS:
+                continue
+            speaker = _subject(verb)
+            if speaker is None or speaker.lower_ in ("it", "there"):
+                continue
+            if self._in_quote(verb.idx):
+                continue  # "I’m going to find out ..." inside a quote is part of that quote
+            content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+            if content is None and verb.lemma_.lower() in _XCOMP_CUES:
+                content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            cue = (verb.i, verb.i + 1)
+            if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
+                continue
+            if content is not None and not (content.left_edge.i <= speaker.i <= content.right_edge.i):
+                s, e = _clause(content)
+                if e > s:
+                    self.add(*_chars(self.doc, s, e), cue, speaker)
+                    self._second_half(verb, speaker, cue)
+                    continue
+            if verb.lemma_.lower() in SPEECH_VERBS:
+                self._adjacent_quote(verb, speaker, cue)
+
+    def _second_half(self, verb: Any, speaker: Any, cue: tuple[int, int]) -> None:
+        """“Europe is united,” he said, “and we will stay united.”: the quote after the cue."""
+        end = max(verb.idx + len(verb), speaker.idx + len(speaker))
+        for i, q in enumerate(self.quoted):
+            if i not in self.used and q.start >= end and not self.text[end:q.start].strip(" ,;:\n"):
+                self.add(*_inner(q, self.text), cue, speaker)
+                return
+
+    def _adjacent_quote(self, verb: Any, speaker: Any, cue: tuple[int, int]) -> None:
+        """``X said: “...”`` and ``“...,” X said`` where the parse did not link the quote."""
+        sent = verb.sent
+        para = self._paragraph(verb.idx)
+        left = min(verb.idx, speaker.left_edge.idx)
+        for i, q in enumerate(self.quoted):
+            if i in self.used or self._paragraph(q.start) != para:
+                continue
+            lead = self.text[verb.idx + len(verb):q.start]
+            # after: "said: “...”", "told reporters on Wednesday: “...”", "said “...”"
+            after = q.start >= verb.idx + len(verb) and "." not in lead and (
+                lead.rstrip().endswith((":", ",")) or not lead.strip()) and q.start <= sent.end_char + 2
+            if after and any(t.lemma_.lower() in SPEECH_VERBS and t.i != verb.i and t.pos_ == "VERB"
+                             for t in self.doc.char_span(verb.idx, q.start, alignment_mode="expand") or ()):
+                after = False  # "When asked by reporters ..., Trump remarked: “...”": not the asker's
+            # before: "“...,” Trump said" and "“...” said Trump": only marks and spaces between
+            before = q.end <= left and not self.text[q.end:left].strip(" ,\n") and q.start < left
+            # inside: "described the meeting as potentially “constructive”"
+            inside = verb.left_edge.idx <= q.start and q.end <= verb.right_edge.idx + len(verb.right_edge) + 1 \
+                and q.start > verb.idx
+            if after or before or inside:
+                self.add(*_inner(q, self.text), cue, speaker)
+                return
+
+    def according_to(self) -> None:
+        """``according to X, ...`` and ``..., according to X``."""
+        for tok in self.doc:
+            if tok.lower_ != "according" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "to":
+                continue
+            to = self.doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            phrase = (tok.i, max(tok.right_edge.i, to.right_edge.i) + 1)
+            sent = tok.sent
+            before = (sent.start, phrase[0])
+            after = (phrase[1], sent.end)
+            s, e = after if after[1] - after[0] > before[1] - before[0] else before
+            while s < e and (self.doc[s].is_punct and self.doc[s].text not in "“\"‘«"):
+                s += 1
+            while e > s and self.doc[e - 1].is_punct and self.doc[e - 1].text not in "”\"’»":
+                e -= 1
+            if e - s >= 3:
+                self.add(*_chars(self.doc, s, e), (tok.i, tok.i + 2), objs[0])
+
+    def continuations(self) -> None:
+        """Quotes no cue attached: continue the previous speaker, or drop them."""
+        for i, q in enumerate(self.quoted):
+            if i in self.used:
+                continue
+            words = len(self.text[q.inner_start:q.inner_end].split())
+            para = self._paragraph(q.start)
+            starts_sentence = q.start == self.paragraphs[para][0] or self.text[:q.start].rstrip()[-1:] in ".!?:”\""
+            prior = [k for k, r in enumerate(self.out) if r.end <= q.start and r.speaker_head is not None]
+            prior_para = [k for k in prior if self._paragraph(self.out[k].start) == para]
+            prior_prev = [k for k in prior if self._paragraph(self.out[k].start) == para - 1]
+            follows = None
+            if words >= 4 and starts_sentence and prior_para:
+                follows = prior_para[-1]
+            elif words >= 4 and q.start == self.paragraphs[para][0] and prior_prev:
+                follows = prior_prev[-1]
+            if follows is None:
+                self.dropped["unattributed-quoted-text"] += 1
+                continue
+            self.used.add(i)
+            start, end = _inner(q, self.text)
+            if end > start:
+                base = self.out[follows]
+                self.out.append(RawQuote(start, end, None, base.speaker, base.speaker_head, "direct", True))
+
+
+def find_quotes(doc: Any) -> tuple[list[RawQuote], Counter[str]]:
+    """Every quote in a parsed doc, in text order, and the counts of what was dropped."""
+    finder = _Finder(doc)
+    finder.cues()
+    finder.according_to()
+    finder.out.sort(key=lambda r: r.start)
+    finder.continuations()
+    seen: set[tuple[int, int, int | None]] = set()
+    unique: list[RawQuote] = []
+    # where two cues give one content one speaker ("Asked ..., Trump said: ..."), keep "said"
+    ranked = sorted(finder.out, key=lambda r: (r.start, r.end, r.speaker_head is None, r.cue is None or
+                                               doc[r.cue[0]].lemma_.lower() not in _PREFERRED))
+    for raw in ranked:
+        key = (raw.start, raw.end, raw.speaker_head)
+        if key not in seen:
+            seen.add(key)
+            unique.append(raw)
+    return unique, finder.dropped

@@ -1,0 +1,481 @@
+"""Normalise a temporal expression ("on Wednesday", "last week", "15 August", "the next 10 days")
+to a TimeML TIMEX3 value and the calendar range it covers, against an anchor date.
+
+Rules first, because news dates are a small closed language and rules are fast and
+predictable; ``dateparser`` is the fallback for the long tail (it costs about 4 ms a call
+and is cached). Weekdays and month-days without a year use the tense of the sentence:
+"said on Wednesday" is the Wednesday before the anchor, "will meet on Friday" the one
+after (HeidelTime resolves them the same way).
+
+Example:
+    >>> from datetime import date
+    >>> normalize("on Wednesday", date(2025, 8, 14), "past").value
+    '2025-08-13'
+    >>> normalize("the next 10 days", date(2025, 8, 18)).end
+    datetime.date(2025, 8, 28)
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Literal
+
+from newsfuse.extract import timexlex as lex
+
+Tense = Literal["past", "present", "future"] | None
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A normalised temporal expression.
+
+    Attributes:
+        value: TIMEX3 value: ``2025-08-13``, ``2025-W33``, ``2025-08``, ``2025``, ``P10D``,
+            ``PAST_REF``; ``X`` stands for what the text leaves open (``XXXX-08-15`` when
+            there is no anchor to take the year from).
+        type: TIMEX3 type.
+        start: first day covered (a date, or the window of an anchored duration such as
+            "the past 10 days"); ``None`` when it is not a calendar range.
+        end: last day covered, inclusive.
+        relative: the value depends on the anchor (so it changes if the anchor does).
+    """
+
+    value: str
+    type: TimexType
+    start: date | None = None
+    end: date | None = None
+    relative: bool = False
+
+
+_LEAD = re.compile(
+    r"^(?:(?:on|in|at|by|since|until|till|from|during|for|of|over|about|around|nearly|almost|"
+    r"approximately|roughly|some|just|only|mere|more than|less than|fewer than|at least|"
+    r"up to|no more than|as early as|as late as|as of|through|throughout|the|this year's|"
+    r"within)\s+)+"
+)
+_CLEAN = re.compile(r"[’`´]")
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    t = _CLEAN.sub("'", text.lower()).strip(" .,;:!?\"“”()[]")
+    t = re.sub(r"'s$", "", t)
+    t = re.sub(r"\s+", " ", t)
+    within = bool(re.match(r"^(within|in) the (next|coming)", t))
+    t = _LEAD.sub("", t)
+    # "third-quarter", "30-day", "one-hour" -> words; keep ISO dates and "mid-1990s"
+    if not re.match(r"^\d{4}-\d", t):
+        t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])|(?<=[a-z])-(?=[0-9a-z])", " ", t)
+    return t.replace(".", "") if not re.search(r"\d\.\d", t) else t, within
+
+
+def _num(word: str) -> float | None:
+    word = word.replace(",", "")
+    if re.fullmatch(r"\d+(\.\d+)?", word):
+        return float(word)
+    return lex.NUMBERS.get(word)
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+# -- calendar arithmetic --------------------------------------------------------------
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _day(d: date, rel: bool = True, part: str | None = None) -> Timex:
+    if part:
+        return Timex(f"{d.isoformat()}T{part}", "TIME", d, d, rel)
+    return Timex(d.isoformat(), "DATE", d, d, rel)
+
+
+def _week(d: date, rel: bool = True) -> Timex:
+    iso = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return Timex(f"{iso[0]}-W{iso[1]:02d}", "DATE", monday, monday + timedelta(days=6), rel)
+
+
+def _weekend(d: date, rel: bool = True) -> Timex:
+    iso = d.isocalendar()
+    sat = d - timedelta(days=d.weekday()) + timedelta(days=5)
+    return Timex(f"{iso[0]}-W{iso[1]:02d}-WE", "DATE", sat, sat + timedelta(days=1), rel)
+
+
+def _month(year: int, month: int, rel: bool = True) -> Timex:
+    last = calendar.monthrange(year, month)[1]
+    return Timex(f"{year:04d}-{month:02d}", "DATE", date(year, month, 1), date(year, month, last), rel)
+
+
+def _year(year: int, rel: bool = True) -> Timex:
+    return Timex(f"{year:04d}", "DATE", date(year, 1, 1), date(year, 12, 31), rel)
+
+
+def _quarter(year: int, q: int, rel: bool = True) -> Timex:
+    start = date(year, 3 * q - 2, 1)
+    return Timex(f"{year:04d}-Q{q}", "DATE", start, _add_months(start, 3) - timedelta(days=1), rel)
+
+
+def _decade(first_year: int, rel: bool = False) -> Timex:
+    return Timex(f"{first_year // 10:03d}", "DATE", date(first_year, 1, 1),
+                 date(first_year + 9, 12, 31), rel)
+
+
+def _weekday(anchor: date, weekday: int, tense: Tense, shift: str | None) -> date:
+    """The ``weekday`` meant relative to ``anchor``: before it in past contexts, after it in
+    future ones; the anchor's own weekday is the anchor itself unless "last"/"next" says so."""
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if shift == "last":
+        return anchor - timedelta(days=back or 7)
+    if shift == "next":
+        return anchor + timedelta(days=ahead or 7)
+    if shift == "this":
+        return anchor - timedelta(days=anchor.weekday()) + timedelta(days=weekday)
+    if tense == "future":
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back)
+
+
+def _pick_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
+    """The year of a month (and day) given without one: the anchor's year, moved to the
+    year before or after when the tense says the date lies on the other side."""
+    d = date(anchor.year, month, min(day or 1, calendar.monthrange(anchor.year, month)[1]))
+    if tense == "past" and d > anchor + timedelta(days=0 if day else 31):
+        return anchor.year - 1
+    if tense == "future" and d < anchor - timedelta(days=0 if day else 31):
+        return anchor.year + 1
+    if tense in (None, "present") and (d - anchor).days > 183:
+        return anchor.year - 1
+    if tense in (None, "present") and (anchor - d).days > 183:
+        return anchor.year + 1
+    return anchor.year
+
+
+# -- the rules --------------------------------------------------------------------------
+
+_MONTH_DAY = re.compile(
+    rf"^(?:(?P<wd>{lex.WEEKDAY_WORDS}),? )?(?P<m>{lex.MONTH_WORDS}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?:,? (?P<y>\d{4}))?$")
+_DAY_MONTH = re.compile(
+    rf"^(?:(?P<wd>{lex.WEEKDAY_WORDS}),? )?(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
+    rf"(?P<m>{lex.MONTH_WORDS})(?:,? (?P<y>\d{{4}}))?$")
+_MONTH = re.compile(
+    rf"^(?:(?P<mod>early|mid|late|end of|beginning of|start of|middle of|last|next|this|"
+    rf"past|previous|coming) )?(?P<m>{lex.MONTH_WORDS})(?:,? (?P<y>\d{{4}}))?$")
+_WEEKDAY = re.compile(
+    rf"^(?:(?P<shift>last|next|this|coming|past|previous) )?(?P<wd>{lex.WEEKDAY_WORDS})"
+    r"(?: (?P<part>morning|afternoon|evening|night))?$")
+_RELATIVE = re.compile(
+    r"^(?:(?P<edge>earlier|later|early|late|end of|beginning of|start of|middle of|"
+    r"rest of|remainder of) )?(?P<shift>this|last|next|past|previous|coming|current|"
+    r"following|same|that) (?P<unit>week|weekend|month|year|quarter|decade|century|"
+    r"spring|summer|autumn|fall|winter|morning|afternoon|evening|night|day)$")
+_AGO = re.compile(
+    rf"^(?P<n>\d+|{lex.NUMBER_WORDS}|several|a few|few|many) (?P<unit>{lex.UNIT_WORDS})s? "
+    r"(?P<dir>ago|earlier|before|later|from now|hence|after|back)$")
+_DURATION = re.compile(
+    rf"^(?:(?P<side>past|last|next|first|coming|previous|following|final|recent|further|"
+    r"additional|more|other) )?(?:(?P<n>\d+(?:\.\d+)?|"
+    rf"{lex.NUMBER_WORDS}|several|a few|few|some|many|numerous|recent|coming) )?"
+    rf"(?:(?:more|additional|further) )?(?P<unit>{lex.UNIT_WORDS})s?"
+    r"(?: (?:long|old|term|period|span|running))?$")
+_YEAR = re.compile(r"^(?:fiscal |calendar |the year |year )?(?P<y>1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$")
+_DECADE = re.compile(r"^(?:the )?(?:early|mid|late|middle)? ?(?:(?P<c>1[0-9]|20)|')(?P<d>\d)0'?s$")
+_QUARTER = re.compile(
+    r"^(?:fiscal )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) (?:fiscal )?quarter"
+    r"(?: of (?P<y>\d{4}))?$")
+_HALF = re.compile(r"^(?P<h>first|second|1st|2nd) half(?: of (?P<y>\d{4}))?$")
+_CLOCK = re.compile(
+    r"^(?P<h>\d{1,2})(?::(?P<mi>\d{2}))? ?(?P<ap>am|pm|a m|p m)?(?: [a-z]{2,4}t)?"
+    rf"(?: (?P<when>today|tonight|yesterday|tomorrow|{lex.WEEKDAY_WORDS}))?$")
+_SEASON = re.compile(r"^(?:(?P<edge>early|late|mid) )?(?P<s>spring|summer|autumn|fall|winter)"
+                     r"(?: (?P<y>\d{4}))?$")
+_SET = re.compile(rf"^(?:every|each|per|a|once a|twice a) (?P<unit>{lex.UNIT_WORDS})$")
+
+
+def _season(anchor: date | None, season: str, year: int | None, shift: str | None) -> Timex:
+    code = lex.SEASONS[season]
+    if year is None and anchor is None:
+        return Timex(f"XXXX-{code}", "DATE")
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if year is None:
+        assert anchor is not None
+        year = anchor.year
+        if shift in ("last", "past", "previous") and anchor.month < start_month + 3:
+            year -= 1
+        elif shift in ("next", "coming") and anchor.month >= start_month:
+            year += 1
+    start = date(year, start_month, 1)
+    return Timex(f"{year}-{code}", "DATE", start, _add_months(start, 3) - timedelta(days=1), True)
+
+
+def _relative_unit(anchor: date, shift: str, unit: str, tense: Tense) -> Timex | None:
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(shift, 0)
+    if unit == "week":
+        return _week(anchor + timedelta(weeks=step))
+    if unit == "weekend":
+        if step == 0 and tense == "past" and anchor.weekday() < 5:
+            step = -1
+        return _weekend(anchor + timedelta(weeks=step))
+    if unit == "month":
+        d = _add_months(anchor, step)
+        return _month(d.year, d.month)
+    if unit == "year":
+        return _year(anchor.year + step)
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3 + step
+        return _quarter(anchor.year + q // 4, q % 4 + 1)
+    if unit == "decade":
+        return _decade(anchor.year // 10 * 10 + 10 * step, True)
+    if unit == "century":
+        c = anchor.year // 100 + step
+        return Timex(f"{c:02d}", "DATE", date(c * 100, 1, 1), date(c * 100 + 99, 12, 31), True)
+    if unit in lex.SEASONS:
+        return _season(anchor, unit, None, shift)
+    if unit == "day":
+        return _day(anchor + timedelta(days=step))
+    if unit in lex.PARTS_OF_DAY:
+        return _day(anchor + timedelta(days=step), part=lex.PARTS_OF_DAY[unit])
+    return None
+
+
+def _duration(n: float | None, unit: str, anchor: date | None, side: str | None,
+              within: bool) -> Timex:
+    letter, days, is_time = lex.UNITS[unit]
+    amount = "X" if n is None else _fmt_num(n)
+    if letter == "WE":
+        letter, amount = "D", "2" if n is None else _fmt_num(2 * n)
+    value = f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+    if anchor is None or n is None or is_time:
+        return Timex(value, "DURATION")
+    span = timedelta(days=round(n * days))
+    if side in ("next", "coming", "following") or within:
+        return Timex(value, "DURATION", anchor, anchor + span, True)
+    if side in ("past", "last", "previous", "recent"):
+        return Timex(value, "DURATION", anchor - span, anchor, True)
+    return Timex(value, "DURATION")
+
+
+def _ago(anchor: date | None, n: float | None, unit: str, direction: str) -> Timex:
+    if n is None:
+        return Timex("PAST_REF" if direction in ("ago", "earlier", "before", "back") else "FUTURE_REF", "DATE")
+    sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
+    if anchor is None:
+        return Timex("XXXX-XX-XX", "DATE")
+    if unit in ("month", "quarter"):
+        d = _add_months(anchor, sign * int(n) * (3 if unit == "quarter" else 1))
+        return _month(d.year, d.month)
+    if unit in ("year", "decade", "century"):
+        years = int(n * {"year": 1, "decade": 10, "century": 100}[unit])
+        return _year(anchor.year + sign * years)
+    days = round(n * lex.UNITS[unit][1])
+    d = anchor + timedelta(days=sign * days)
+    return _week(d) if unit in ("week", "fortnight") else _day(d)
+
+
+_YEAR_AGO = re.compile(r"^(?:(?:a|one) )?year (?:ago|earlier|before)(?: (?:quarter|period|level))?$")
+_REPORTED = re.compile(r"^(?:latest |current |most recent |same )?(?:quarter|period)$")
+
+
+def _quarterly(t: str, anchor: date) -> Timex | None:
+    """Earnings-report dates: "the quarter" is the last finished quarter and "a year
+    earlier" the same quarter a year before (TimeBank annotates them so)."""
+    q = (anchor.month - 1) // 3  # the last finished quarter, 0 meaning last year's Q4
+    year, q = (anchor.year, q) if q else (anchor.year - 1, 4)
+    if _YEAR_AGO.match(t):
+        return _quarter(year - 1, q)
+    if _REPORTED.match(t):
+        return _quarter(year, q)
+    return None
+
+
+def _rules(t: str, anchor: date | None, tense: Tense, within: bool) -> Timex | None:  # noqa: C901
+    if t in lex.REFS:
+        return Timex(lex.REFS[t], "DATE")
+    if t in lex.SETS:
+        return Timex(lex.SETS[t], "SET")
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:t(\d{2}):(\d{2}))?", t):
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        return Timex(f"{d.isoformat()}T{m[4]}:{m[5]}", "TIME", d, d) if m[4] else _day(d, False)
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", t):
+        y = int(m[3]) + (1900 if len(m[3]) == 2 and int(m[3]) > 30 else 2000 if len(m[3]) == 2 else 0)
+        return _day(date(y, int(m[1]), int(m[2])), False)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        if m := pattern.match(t):
+            month, day = lex.MONTHS[m["m"]], int(m["d"])
+            if not 1 <= day <= 31:
+                return None
+            if m["y"]:
+                return _day(date(int(m["y"]), month, min(day, calendar.monthrange(int(m["y"]), month)[1])), False)
+            if anchor is None:
+                return Timex(f"XXXX-{month:02d}-{day:02d}", "DATE")
+            year = _pick_year(anchor, month, day, tense)
+            return _day(date(year, month, min(day, calendar.monthrange(year, month)[1])))
+    if m := _MONTH.match(t):
+        month = lex.MONTHS[m["m"]]
+        if m["y"]:
+            return _month(int(m["y"]), month, False)
+        if anchor is None:
+            return Timex(f"XXXX-{month:02d}", "DATE")
+        shift = {"last": "past", "past": "past", "previous": "past", "next": "future",
+                 "coming": "future"}.get(m["mod"] or "", tense)
+        return _month(_pick_year(anchor, month, None, shift), month)  # type: ignore[arg-type]
+    if m := _YEAR.match(t):
+        return _year(int(m["y"]), False)
+    if m := _DECADE.match(t):
+        if m["c"]:
+            return _decade(int(m["c"]) * 100 + int(m["d"]) * 10)
+        century = 1900 if anchor is None or int(m["d"]) * 10 > anchor.year % 100 else 2000
+        return _decade(century + int(m["d"]) * 10)
+    if t in ("today", "day", "this day", "the day", "tonight", "yesterday", "tomorrow",
+             "day before yesterday", "day after tomorrow"):
+        offset = {"yesterday": -1, "tomorrow": 1, "day before yesterday": -2,
+                  "day after tomorrow": 2}.get(t, 0)
+        if anchor is None:
+            return Timex("XXXX-XX-XX", "DATE")
+        return _day(anchor + timedelta(days=offset), part="NI" if t == "tonight" else None)
+    if m := re.fullmatch(r"(yesterday|today|tomorrow) (morning|afternoon|evening|night)|"
+                         r"(this|last|tomorrow) (morning|afternoon|evening|night)", t):
+        word, part = (m[1], m[2]) if m[1] else (m[3], m[4])
+        if anchor is None:
+            return Timex("XXXX-XX-XX", "TIME")
+        offset = {"yesterday": -1, "tomorrow": 1, "last": -1 if part == "night" else 0}.get(word, 0)
+        return _day(anchor + timedelta(days=offset), part=lex.PARTS_OF_DAY[part])
+    if m := _WEEKDAY.match(t):
+        if anchor is None:
+            return Timex("XXXX-XX-XX", "DATE")
+        shift = {"coming": "next", "past": "last", "previous": "last"}.get(m["shift"] or "", m["shift"])
+        d = _weekday(anchor, lex.WEEKDAYS[m["wd"]], tense, shift)
+        return _day(d, part=lex.PARTS_OF_DAY[m["part"]] if m["part"] else None)
+    if m := _RELATIVE.match(t):
+        if anchor is None:
+            return Timex("XXXX-XX-XX", "DATE")
+        if m["shift"] in ("past", "previous") and m["unit"] in ("week", "month", "year", "decade",
+                                                                "century", "day", "quarter"):
+            return _duration(1, m["unit"], anchor, "past", within)
+        return _relative_unit(anchor, m["shift"], m["unit"], tense)
+    if m := _QUARTER.match(t):
+        q = lex.ORDINALS[m["q"]]
+        if m["y"]:
+            return _quarter(int(m["y"]), q, False)
+        if anchor is None:
+            return Timex(f"XXXX-Q{q}", "DATE")
+        current = (anchor.month - 1) // 3 + 1
+        # news reports finished quarters: a later quarter number means last year's
+        return _quarter(anchor.year - (1 if q > current and tense != "future" else 0), q)
+    if m := _HALF.match(t):
+        h = lex.ORDINALS[m["h"]]
+        year = int(m["y"]) if m["y"] else (anchor.year if anchor else None)
+        if year is None:
+            return Timex(f"XXXX-H{h}", "DATE")
+        start = date(year, 1 if h == 1 else 7, 1)
+        return Timex(f"{year}-H{h}", "DATE", start, _add_months(start, 6) - timedelta(days=1), not m["y"])
+    if m := _SEASON.match(t):
+        return _season(anchor, m["s"], int(m["y"]) if m["y"] else None, tense and {"past": "last"}.get(tense))
+    if m := _AGO.match(t):
+        return _ago(anchor, _num(m["n"]), m["unit"], m["dir"])
+    if m := _DURATION.match(t):
+        n = _num(m["n"]) if m["n"] else None
+        plural = t.rstrip().endswith("s") and m["unit"] != "hours" and not t.endswith(m["unit"])
+        if n is None and not m["n"] and not plural:
+            n = 1  # "a week" was caught by NUMBERS; bare "week", "the year": one unit
+        return _duration(n, m["unit"], anchor, m["side"], within)
+    if m := _SET.match(t):
+        letter, _, is_time = lex.UNITS[m["unit"]]
+        return Timex(f"PT1{letter}" if is_time else f"P1{letter}", "SET")
+    if m := _CLOCK.match(t):
+        if not (m["ap"] or m["mi"]):
+            return None
+        hour = int(m["h"]) % 12 + (12 if m["ap"] and m["ap"][0] == "p" else 0)
+        if m["ap"] is None:
+            hour = int(m["h"])
+        minute = int(m["mi"] or 0)
+        if hour > 23 or minute > 59:
+            return None
+        if anchor is None:
+            return Timex(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME")
+        day = anchor
+        if m["when"] in lex.WEEKDAYS:
+            day = _weekday(anchor, lex.WEEKDAYS[m["when"]], tense, None)
+        elif m["when"]:
+            day = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(m["when"], 0))
+        return Timex(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "TIME", day, day, True)
+    if t in ("noon", "midday", "midnight"):
+        if anchor is None:
+            return None
+        return Timex(f"{anchor.isoformat()}T{'24:00' if t == 'midnight' else '12:00'}", "TIME",
+                     anchor, anchor, True)
+    return None
+
+
+_EDGE = re.compile(r"^(?:early|earlier|late|later|mid|middle of|end of|beginning of|start of|"
+                   r"early hours of|day|last|this past|same)\s+")
+_MONTH_OF_YEAR = re.compile(rf"^(?P<m>{lex.MONTH_WORDS})(?: of)? (?P<shift>this|last|next) year$")
+_PARSEABLE = re.compile(rf"\d|\b(?:{lex.MONTH_WORDS}|{lex.WEEKDAY_WORDS})\b")
+
+
+@lru_cache(maxsize=4096)
+def _fallback(text: str, anchor: date | None, tense: Tense) -> Timex | None:
+    """``dateparser`` for what the rules do not cover; only texts naming a number, month or
+    weekday, because on other words it guesses (MODELS.md §4: it matched "we")."""
+    if not _PARSEABLE.search(text):
+        return None
+    try:
+        import dateparser
+    except ImportError:
+        return None
+    settings: dict[str, object] = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first",
+                                   "REQUIRE_PARTS": ["year"] if anchor is None else []}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day, 12)
+        settings["PREFER_DATES_FROM"] = {"future": "future", "past": "past"}.get(tense or "", "current_period")
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None or not 1000 <= parsed.year <= 2200:
+        return None
+    return _day(parsed.date(), anchor is not None)
+
+
+def normalize(text: str, anchor: date | datetime | None = None, tense: Tense = None,
+              quarterly: bool = False) -> Timex | None:
+    """The TIMEX3 value of ``text`` against ``anchor`` (the publication date).
+
+    Args:
+        text: the expression as written ("on Wednesday", "Friday's", "in 2014").
+        anchor: the publication date; ``None`` leaves relative parts as ``X``.
+        tense: tense of the clause the expression sits in; decides whether a bare weekday
+            or month-day lies before or after the anchor.
+        quarterly: the text reports quarterly results, where "the quarter" and "a year
+            earlier" name quarters.
+
+    Returns:
+        The normalised :class:`Timex`, or ``None`` when the text is not a date rules or
+        dateparser can read.
+    """
+    day = anchor.date() if isinstance(anchor, datetime) else anchor
+    cleaned, within = _clean(text)
+    if not cleaned:
+        return None
+    try:  # impossible dates ("31 February") raise ValueError: they are not dates
+        found = _quarterly(cleaned, day) if quarterly and day is not None else None
+        found = found or _rules(cleaned, day, tense, within)
+        if found is None and (m := _EDGE.match(cleaned)):
+            # "later today", "early Friday", "mid-1996": the edge narrows, the value stays
+            found = _rules(cleaned[m.end():], day, tense, within)
+        if found is None and (m := _MONTH_OF_YEAR.match(cleaned)) and day is not None:
+            year = day.year + {"this": 0, "last": -1, "next": 1}[m["shift"]]
+            found = _month(year, lex.MONTHS[m["m"]])
+    except (ValueError, OverflowError):
+        return None
+    if found is None:
+        found = _fallback(cleaned, day, tense)
+    return found

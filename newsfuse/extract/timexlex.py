@@ -1,0 +1,89 @@
+"""Word lists for temporal expressions: months, weekdays, number words, units, parts of day.
+
+Kept apart from :mod:`newsfuse.extract.timex` so the normaliser reads as rules, not tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    (
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+        ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+        ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+        ("december", "dec"),
+    ),
+    start=1,
+):
+    for _name in _names:
+        MONTHS[_name] = _i
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+
+NUMBERS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5,
+    "couple of": 2, "a couple of": 2, "couple": 2, "a couple": 2,
+}
+# "several days", "a few weeks": TimeML writes the number as X
+VAGUE_NUMBERS = ("several", "few", "a few", "some", "many", "recent", "coming", "past few",
+                 "next few", "the next few", "the past few", "the last few", "numerous")
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+
+# unit word -> (TimeML duration letter, days per unit for arithmetic, is a time unit)
+UNITS: dict[str, tuple[str, float, bool]] = {
+    "second": ("S", 1 / 86400, True), "minute": ("M", 1 / 1440, True),
+    "hour": ("H", 1 / 24, True), "day": ("D", 1, False), "night": ("D", 1, False),
+    "week": ("W", 7, False), "weekend": ("WE", 2, False), "fortnight": ("W", 14, False),
+    "month": ("M", 30.44, False), "quarter": ("Q", 91.3, False), "year": ("Y", 365.25, False),
+    "decade": ("DE", 3652.5, False), "century": ("CE", 36525, False),
+    "millennium": ("ML", 365250, False),
+}
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+    "overnight": "NI", "midday": "MI", "noon": "MI",
+}
+
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
+                           "winter": "WI"}
+
+# expressions TimeML normalises to a reference point rather than a calendar date
+REFS: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "this time": "PRESENT_REF",
+    "the moment": "PRESENT_REF", "this moment": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "the past": "PAST_REF", "in the past": "PAST_REF", "past": "PAST_REF", "formerly": "PAST_REF",
+    "earlier": "PAST_REF", "once": "PAST_REF", "the time": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "shortly": "FUTURE_REF",
+}
+
+# "daily", "every week": TimeML SET values
+SETS: dict[str, str] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+    "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y", "hourly": "PT1H",
+    "biweekly": "P2W", "biannually": "P6M",
+}
+
+NUMBER_WORDS = "|".join(sorted((re.escape(k) for k in NUMBERS), key=len, reverse=True))
+UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+WEEKDAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))

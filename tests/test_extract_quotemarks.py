@@ -1,0 +1,46 @@
+"""Quotation-mark pairing (pure text, no model)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.extract.quotemarks import find_quoted, top_level
+
+
+def texts(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in top_level(find_quoted(text))]
+
+
+def test_extract_quotemarks_curly_straight_and_guillemets() -> None:
+    assert texts("He said “no deal” and \"maybe\" and « peut-être ».") == ["“no deal”", '"maybe"', "« peut-être »"]
+
+
+def test_extract_quotemarks_quote_within_quote_stays_inside() -> None:
+    text = "“By ‘we’, I mean Europeans,” he said."
+    found = find_quoted(text)
+    assert [text[q.start:q.end] for q in found] == ["“By ‘we’, I mean Europeans,”", "‘we’"]
+    assert [q.depth for q in found] == [0, 1]
+    assert texts(text) == ["“By ‘we’, I mean Europeans,”"]
+
+
+def test_extract_quotemarks_apostrophes_are_not_quotes() -> None:
+    assert texts("Trump’s plan and O’Malley’s campaign, the ’80s") == []
+
+
+def test_extract_quotemarks_single_quotes_open_after_space() -> None:
+    assert texts("a so-called ‘trilateral’ meeting") == ["‘trilateral’"]
+
+
+def test_extract_quotemarks_unclosed_quote_runs_to_paragraph_end() -> None:
+    text = "“The first paragraph of a long quote\n\n“continues here.”"
+    first = find_quoted(text, 0, text.index("\n\n"))
+    assert len(first) == 1 and not first[0].closed
+    assert text[first[0].inner_start:first[0].inner_end] == "The first paragraph of a long quote"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n“”‘’\"'«»")), max_size=60))
+def test_extract_quotemarks_offsets_always_in_bounds(text: str) -> None:
+    for q in find_quoted(text):
+        assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)

