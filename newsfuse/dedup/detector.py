@@ -25,7 +25,7 @@ from newsfuse.dedup.align import Alignment, SentenceView, align_lexical, align_p
 from newsfuse.dedup.config import CopiesConfig
 from newsfuse.dedup.direction import infer_direction
 from newsfuse.dedup.links import AlignedPair, CopyLink, Relation, ordered
-from newsfuse.dedup.lsh import BandIndex
+from newsfuse.dedup.lsh import BandIndex, band_key_matrix, earlier_pairs
 from newsfuse.dedup.paraphrase import ParaphraseScorer
 from newsfuse.dedup.signature import Signature, fingerprints
 from newsfuse.dedup.text import jaccard_containment, sentences, shingle_set
@@ -72,7 +72,7 @@ class _Rows:
     def estimates(self, ids: list[str], signature: Signature, terms: bool) -> np.ndarray:
         rows = [self.row[i] for i in ids]
         matrix, values = (self.terms, signature.term_values()) if terms else (self.near, signature.values())
-        return np.asarray((matrix[rows] == values).mean(axis=1))
+        return np.count_nonzero(matrix[rows] == values, axis=1) / self.width
 
 
 class CopyDetector:
@@ -110,10 +110,43 @@ class CopyDetector:
 
     # -- building ---------------------------------------------------------------
     def fit(self, articles: Sequence[Article], signatures: Sequence[Signature] | None = None) -> CopyDetector:
-        """Index ``articles`` in order; the links found are in ``self.links_``."""
-        signatures = signatures if signatures is not None else fingerprints(articles, self.config.signature)
-        for article, signature in zip(articles, signatures, strict=True):
-            self.links_.extend(self.assign(article, signature))
+        """Index ``articles`` in order; the links found are in ``self.links_``.
+
+        Gives the same links as assigning the articles one by one, but finds the
+        near-duplicate candidates of the whole batch in one vectorised pass.
+        """
+        signatures = list(signatures) if signatures is not None else fingerprints(articles, self.config.signature)
+        if len(signatures) != len(articles):
+            raise ValueError(f"{len(articles)} articles but {len(signatures)} signatures")
+        if len(self):  # an index exists already: assign one by one against it
+            for article, signature in zip(articles, signatures):
+                self.links_.extend(self.assign(article, signature))
+            return self
+        for signature in signatures:
+            self.config.signature.check(signature.params, f"the signature of {signature.article} and the index")
+        cfg = self.config
+        fresh = [k for k, (a, s) in enumerate(zip(articles, signatures))
+                 if a.id not in self.signatures_ and s.words >= cfg.min_words]
+        values = np.array([signatures[k].values() for k in fresh], dtype=np.uint32).reshape(
+            len(fresh), cfg.signature.num_perm)
+        keys = band_key_matrix(values, cfg.bands, cfg.rows)
+        first, second = earlier_pairs(keys)
+        if len(first):
+            agree = np.count_nonzero(values[first] == values[second], axis=1) / values.shape[1]
+            keep = agree >= cfg.min_estimate
+            first, second = first[keep], second[keep]
+        batch: dict[int, list[str]] = {}
+        for i, j in zip(first.tolist(), second.tolist()):
+            batch.setdefault(fresh[j], []).append(articles[fresh[i]].id)
+        key_rows = dict(zip(fresh, keys.tolist()))
+        for k, (article, signature) in enumerate(zip(articles, signatures)):
+            if article.id in self.signatures_:
+                continue
+            near = sorted(set(batch.get(k, ())))
+            self.links_.extend(self._check(article, signature, near))
+            if self.lookup is None:
+                self._articles[article.id] = article
+            self._index(signature, key_rows.get(k))
         return self
 
     @classmethod
@@ -131,13 +164,14 @@ class CopyDetector:
             detector._index(signature)
         return detector
 
-    def _index(self, signature: Signature) -> None:
+    def _index(self, signature: Signature, keys: list[int] | None = None) -> None:
         self.signatures_[signature.article] = signature
         self._exact.setdefault(signature.exact, signature.article)
         if signature.words >= self.config.min_words:
             self._rows.add(signature)
-            self._near.add(signature.article, signature.values())
-            self._terms.add(signature.article, signature.term_values())
+            self._near.add(signature.article, signature.values(), keys)
+            if self.config.rewrites:
+                self._terms.add(signature.article, signature.term_values())
 
     def __len__(self) -> int:
         return len(self.signatures_)
@@ -158,7 +192,8 @@ class CopyDetector:
             return []
         signature = signature or fingerprints([article], self.config.signature)[0]
         self.config.signature.check(signature.params, f"the signature of {article.id} and the index")
-        links = self._check(article, signature)
+        near = self._near_candidates(signature) if signature.words >= self.config.min_words else []
+        links = self._check(article, signature, sorted(near))
         if self.lookup is None:
             self._articles[article.id] = article
         self._index(signature)
@@ -171,7 +206,14 @@ class CopyDetector:
                              "rebuild the index from the store")
         return found
 
-    def _check(self, article: Article, signature: Signature) -> list[CopyLink]:
+    def _near_candidates(self, signature: Signature) -> list[str]:
+        found = self._near.query(signature.values())
+        if not found:
+            return []
+        estimate = self._rows.estimates(found, signature, terms=False)
+        return [c for c, est in zip(found, estimate) if est >= self.config.min_estimate]
+
+    def _check(self, article: Article, signature: Signature, near: list[str]) -> list[CopyLink]:
         cfg = self.config
         twin = self._exact.get(signature.exact)
         if twin is not None:
@@ -181,23 +223,22 @@ class CopyDetector:
         if signature.words < cfg.min_words:
             return []
         links: list[CopyLink] = []
-        near = self._near.query(signature.values())
-        if near:
-            estimate = self._rows.estimates(near, signature, terms=False)
-            for candidate, est in zip(near, estimate):
-                if est >= cfg.min_estimate:
-                    link = self._verbatim(self._article(candidate), article, "minhash-lsh+jaccard")
-                    if link is not None:
-                        links.append(link)
-        # content-word candidates: verbatim partial copies the shingle LSH misses, then rewrites
+        for candidate in near:
+            other = self._article(candidate)
+            link = self._upgrade(self._verbatim(other, article, "minhash-lsh+jaccard"), other, article)
+            if link is not None:
+                links.append(link)
+        if not cfg.rewrites:
+            return links
+        # content-word candidates: partial copies and rewrites the shingle LSH cannot see
         seen = set(near)
-        terms = [c for c in self._terms.query(signature.term_values(), limit=4 * cfg.max_candidates)
+        terms = [c for c in self._terms.query(signature.term_values(), max_bucket=cfg.max_bucket)
                  if c not in seen]
         if not terms:
             return links
         term_est = self._rows.estimates(terms, signature, terms=True)
         shingle_est = self._rows.estimates(terms, signature, terms=False)
-        ranked = sorted(zip(term_est, shingle_est, terms), key=lambda e: (-e[0], e[2]))
+        ranked = sorted(zip(term_est.tolist(), shingle_est.tolist(), terms), key=lambda e: (-e[0], e[2]))
         for term_j, shingle_j, candidate in ranked[: cfg.max_candidates]:
             if term_j < cfg.min_term_jaccard:
                 break
@@ -205,8 +246,7 @@ class CopyDetector:
             link = None
             if shingle_j >= 0.03:  # a few shingles in common: worth an exact verbatim check
                 link = self._verbatim(other, article, "terms-lsh+jaccard")
-            if link is None and cfg.rewrites:
-                link = self._rewrite(other, article)
+            link = self._upgrade(link, other, article)
             if link is not None:
                 links.append(link)
         return links
@@ -236,6 +276,16 @@ class CopyDetector:
         if relation == "partial" and alignment.count < cfg.min_aligned:
             return None  # a shared template or boilerplate, not a copied passage
         return self._link(old, new, relation, score, method, in_old, in_new, alignment, jaccard=jaccard)
+
+    def _upgrade(self, link: CopyLink | None, old: Article, new: Article) -> CopyLink | None:
+        """Sentence alignment decides between a verbatim partial copy and a rewrite: a
+        text whose sentences are all lightly reworded shares many shingles too."""
+        if not self.config.rewrites or (link is not None and link.relation != "partial"):
+            return link
+        rewrite = self._rewrite(old, new)
+        if rewrite is not None and (link is None or rewrite.relation == "rewrite"):
+            return rewrite
+        return link
 
     def _embeddings(self, article: Article, view: SentenceView) -> np.ndarray:
         def encode() -> np.ndarray:

@@ -20,15 +20,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
 
-from newsfuse.dedup.text import (
-    NORMALISATION,
-    exact_hash,
-    normalise,
-    shingle_hashes,
-    term_set,
-    word_hashes,
-    words,
-)
+from newsfuse.dedup.text import NORMALISATION, analyse, normalise, shingle_hashes
 from newsfuse.errors import MissingDependency, SignatureMismatch
 from newsfuse.model import Article
 
@@ -157,12 +149,11 @@ def fingerprints(articles: Sequence[Article], params: SignatureParams) -> list[S
     counts: list[int] = []
     exacts: list[str] = []
     for article in articles:
-        tokens = words(article.text)
-        hashes = word_hashes(tokens)
+        digest, tokens, hashes, content = analyse(article.text)
         shingles.append(shingle_hashes(hashes, params.shingle))
-        terms.append(term_set(tokens, hashes))
+        terms.append(content)
         counts.append(len(tokens))
-        exacts.append(exact_hash(article.text))
+        exacts.append(digest)
     rows = _minhash_rows(shingles, params)
     term_rows = _minhash_rows(terms, params)
     return [

@@ -20,6 +20,7 @@ _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
 _ROLL = np.uint64(1099511628211)  # FNV prime: polynomial roll of word hashes into shingles
 _WORD_CACHE: dict[str, int] = {}
+_CONTENT: set[str] = set()  # cached words that are content words
 _WORD_CACHE_MAX = 2_000_000
 
 STOPWORDS = frozenset(
@@ -61,13 +62,9 @@ def word_hashes(tokens: list[str]) -> np.ndarray:
     cache = _WORD_CACHE
     if len(cache) > _WORD_CACHE_MAX:
         cache.clear()
-    out = []
-    for token in tokens:
-        value = cache.get(token)
-        if value is None:
-            value = cache[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8", "surrogatepass"))
-        out.append(value)
-    return np.array(out, dtype=np.uint64)
+    for token in set(tokens).difference(cache):
+        cache[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8", "surrogatepass"))
+    return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
 def shingle_hashes(hashes: np.ndarray, size: int) -> np.ndarray:
@@ -92,11 +89,44 @@ def shingle_set(text: str, size: int) -> np.ndarray:
     return np.unique(shingle_hashes(word_hashes(words(text)), size))
 
 
-def term_set(tokens: list[str], hashes: np.ndarray) -> np.ndarray:
-    """Sorted unique hashes of content words (no stopwords, no 1-2 letter words, no bare
-    numbers): the cheap topic fingerprint behind rewrite candidates."""
-    keep = [i for i, t in enumerate(tokens) if len(t) > 2 and t not in STOPWORDS and not t.isdigit()]
-    return np.unique(hashes[keep]) if keep else hashes[:0]
+def _is_content(token: str) -> bool:
+    return len(token) > 2 and token not in STOPWORDS and not token.isdigit()
+
+
+def term_set(tokens: list[str]) -> np.ndarray:
+    """Hashes of the distinct content words (no stopwords, no 1-2 letter words, no bare
+    numbers): the cheap topic fingerprint behind partial-copy and rewrite candidates."""
+    content = [t for t in set(tokens) if _is_content(t)]
+    return word_hashes(content)
+
+
+# ASCII fast path: bytes.translate maps exactly the characters the regex replaces
+# (anything but [A-Za-z0-9_] and whitespace) to spaces, at memcpy-like speed.
+_ASCII_PUNCT = bytes(
+    32 if not (chr(i).isalnum() or chr(i) == "_" or chr(i).isspace()) else i for i in range(256)
+)
+
+
+def analyse(text: str) -> tuple[str, list[str], np.ndarray, np.ndarray]:
+    """(exact hash, normalised words, their hashes, content-word hashes) in one pass."""
+    if text.isascii():
+        tokens = text.encode("ascii").lower().translate(_ASCII_PUNCT).decode("ascii").split()
+    else:
+        tokens = _PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split()
+    digest = xxhash.xxh3_128_hexdigest(" ".join(tokens).encode("utf-8", "surrogatepass"))
+    cache = _WORD_CACHE
+    if len(cache) > _WORD_CACHE_MAX:
+        cache.clear()
+        _CONTENT.clear()
+    distinct = set(tokens)
+    for token in distinct.difference(cache):
+        cache[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8", "surrogatepass"))
+        if _is_content(token):
+            _CONTENT.add(token)
+    hashes = np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    content = distinct & _CONTENT
+    terms = np.fromiter(map(cache.__getitem__, content), dtype=np.uint64, count=len(content))
+    return digest, tokens, hashes, terms
 
 
 def jaccard_containment(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:

@@ -176,3 +176,98 @@ def eval_reuters(directory: str | Path, config: CopiesConfig | None = None, show
         "params": cfg.to_dict(), "seconds": round(seconds, 2),
         "goal": "exact+near pair F1 >= 0.95",
     }
+
+
+# -- synthetic ----------------------------------------------------------------------
+def synthetic_corpus(reuters_dir: str | Path, n: int, seed: int = 0,
+                     distractors: int | None = None) -> tuple[list[Article], list[Any]]:
+    """Real Reuters sources (8+ sentences) plus ``n`` synthetic copies, shuffled.
+
+    Copies cycle through the kinds of :mod:`newsfuse.dedup.synthetic`; each source is
+    copied at most once. ``distractors`` further real articles (default ``n``) are added
+    uncopied, so precision is measured against real unrelated and same-topic stories.
+    """
+    from newsfuse.datasets.reuters import read_reuters
+    from newsfuse.dedup.synthetic import KINDS, make_copy, reuters_text
+    from newsfuse.dedup.text import sentences
+
+    rng = random.Random(seed)
+    pool: list[Article] = []
+    seen_texts: set[str] = set()
+    for story in read_reuters(reuters_dir):
+        text = reuters_text(story.body)
+        key = reuters_gold_key(text)
+        if key in seen_texts or len(sentences(text, min_words=8)) < 8:
+            continue
+        seen_texts.add(key)
+        pool.append(Article(id=f"reuters-{story.newid:05d}", provenance=Provenance("reuters", "text", story.newid),
+                            text=text, title=story.title or None, outlet="Reuters", url=None,
+                            published=story.date, language="en"))
+    rng.shuffle(pool)
+    extra = n if distractors is None else distractors
+    merges = sum(1 for i in range(n) if KINDS[i % len(KINDS)] == "merge")
+    if len(pool) < n + merges + extra:
+        raise InputError(f"{reuters_dir}: only {len(pool)} usable stories for {n} synthetic copies")
+    sources, seconds, rest = pool[:n], pool[n : n + merges], pool[n + merges : n + merges + extra]
+    copies = []
+    second = iter(seconds)
+    for i, source in enumerate(sources):
+        kind = KINDS[i % len(KINDS)]
+        other = next(second) if kind == "merge" else None
+        copies.append(make_copy(kind, source, other, rng, f"{seed}-{i}"))
+    corpus = sources + seconds + rest + [c.article for c in copies]
+    rng.shuffle(corpus)
+    return corpus, copies
+
+
+def eval_synthetic(reuters_dir: str | Path, n: int = 200, seed: int = 0, config: CopiesConfig | None = None,
+                   embedder: Embedder | None = None) -> dict[str, Any]:
+    """P/R per relation and direction accuracy on synthetic copies of real Reuters stories.
+
+    Every figure is labelled synthetic: the copies are made by rules
+    (:mod:`newsfuse.dedup.synthetic`), not by people.
+    """
+    corpus, copies = synthetic_corpus(reuters_dir, n, seed)
+    t0 = time.perf_counter()
+    detector = CopyDetector(config or CopiesConfig(), embedder=embedder).fit(corpus)
+    seconds = time.perf_counter() - t0
+    gold: dict[tuple[str, str], tuple[str, str, str]] = {}  # pair -> (relation, source, kind)
+    for c in copies:
+        for source in c.sources:
+            gold[tuple(sorted((source, c.article.id)))] = (c.relation, source, c.kind)  # type: ignore[index]
+    found = {(x.a, x.b): x for x in detector.links_}
+    per_relation = {}
+    for relation in ("near", "rewrite", "partial"):
+        predicted = {p for p, x in found.items() if x.relation == relation}
+        per_relation[relation] = prf(predicted, {p for p, g in gold.items() if g[0] == relation})
+    per_kind: dict[str, dict[str, Any]] = {}
+    for kind in sorted({g[2] for g in gold.values()}):
+        pairs = [p for p, g in gold.items() if g[2] == kind]
+        got = [found[p] for p in pairs if p in found]
+        per_kind[kind] = {"gold": len(pairs), "found": len(got),
+                          "relations": dict(Counter(x.relation for x in got))}
+    directions: Counter[str] = Counter()
+    evidence: Counter[str] = Counter()
+    for pair, (_, source, _kind) in gold.items():
+        link = found.get(pair)
+        if link is None:
+            continue
+        directions["undirected" if link.source is None else
+                   "correct" if link.source == source else "wrong"] += 1
+        evidence[link.direction_evidence.split(":")[0].split(" ")[0]] += 1
+    directed = directions["correct"] + directions["wrong"]
+    false_links = [x for p, x in found.items() if p not in gold]
+    return {
+        "label": "SYNTHETIC: rule-made copies of real Reuters-21578 stories",
+        "data": str(reuters_dir), "copies": n, "seed": seed, "articles": len(corpus),
+        "any_relation_pairs": prf(set(found), set(gold)),
+        "per_relation": per_relation, "per_kind": per_kind,
+        "direction": {"found_gold_links": sum(directions.values()), **dict(directions),
+                      "accuracy_all": round(directions["correct"] / max(1, sum(directions.values())), 4),
+                      "accuracy_directed": round(directions["correct"] / max(1, directed), 4),
+                      "evidence_used": dict(evidence)},
+        "false_links": [{"a": x.a, "b": x.b, "relation": x.relation, "score": x.score,
+                         "method": x.method} for x in false_links[:10]],
+        "seconds": round(seconds, 1),
+        "goal": "rewrite F1 >= 0.90 (synthetic)",
+    }
