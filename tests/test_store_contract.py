@@ -217,3 +217,90 @@ def test_store_contract_copy_links_need_stored_articles(store_url: str) -> None:
         store.write_copies([CopyLink("x", "y", "exact", "undirected", "no evidence: undirected", 1.0, "h")])
     assert store.copy_links() == []
     store.close()
+
+
+# == extract (who said what, and when; migration 0006) =====================================
+# Built by hand so these contract tests need no spaCy model: a tiny article with two names,
+# a role, a dated quote and a timeline entry, run through the real corpus stage.
+from datetime import date  # noqa: E402  (kept with the extract block it serves)
+
+
+def _extract_corpus(article: Article, text: str):  # -> (CorpusExtraction, ArticleExtraction)
+    from newsfuse.extract.corpus import extract_corpus
+    from newsfuse.extract.names import name_key
+    from newsfuse.extract.records import (
+        ArticleExtraction,
+        DateMention,
+        Happening,
+        Mention,
+        Quote,
+        RoleMention,
+    )
+    from newsfuse.model import Span
+
+    def span(part: str) -> Span:
+        start = text.index(part)
+        return Span(article.id, start, start + len(part), part)
+
+    mentions = (
+        Mention(span("Donald Trump"), "PERSON", "name", name_key("Donald Trump", "PERSON"), 0),
+        Mention(span("Zelenskyy"), "PERSON", "name", name_key("Zelenskyy", "PERSON"), 0),
+    )
+    wednesday = DateMention(span("Wednesday"), "DATE", "DATE", "2025-08-13", date(2025, 8, 13),
+                            date(2025, 8, 13), "past", 0, date(2025, 8, 13), False, True)
+    quote = Quote(f"q-{article.id}", span("we will meet “very soon” with Zelenskyy"), span("said"), span("Donald Trump"),
+                  0, "named", "partial", 0)
+    ext = ArticleExtraction(
+        article.id, article.published, ((0, len(text)),), mentions,
+        (RoleMention(span("US President"), 0, "us president"),), (quote,), (wednesday,),
+        (Happening(0, 0, span("said"), "say", span(text[: text.index(" that")]), (0,), "past"),),
+    )
+    return extract_corpus([article], [ext]), ext
+
+
+def test_store_contract_extract_round_trip_is_lossless(store_url: str) -> None:
+    text = "US President Donald Trump said on Wednesday that we will meet “very soon” with Zelenskyy."
+    article = make_article(text=text, headings=(), dropped=())
+    corpus, _ = _extract_corpus(article, text)
+    store = open_store(store_url)
+    store.write(WriteBatch(articles=[article]))
+    assert store.write_extract(corpus) == 1
+    assert store.extract_entities() == sorted(corpus.entities, key=lambda e: e.id)
+    assert store.extract_quotes() == list(corpus.quotes)
+    assert store.extract_quotes([article.id]) == list(corpus.quotes)
+    assert store.extract_statements() == sorted(corpus.statements, key=lambda s: s.id)
+    assert store.extract_dates() == list(corpus.articles[0].extraction.dates)
+    assert store.extract_timeline() == list(corpus.timeline)
+    assert store.extract_publication_dates() == list(corpus.publication_dates)
+    trump = next(e for e in store.extract_entities() if e.name == "Donald Trump")
+    assert trump.roles[0].title == "US President" and trump.roles[0].date == date(2025, 8, 13)
+    store.close()
+
+
+def test_store_contract_extract_rewrite_replaces_rows(store_url: str) -> None:
+    text = "US President Donald Trump said on Wednesday that we will meet “very soon” with Zelenskyy."
+    article = make_article(text=text, headings=(), dropped=())
+    corpus, _ = _extract_corpus(article, text)
+    store = open_store(store_url)
+    store.write(WriteBatch(articles=[article]))
+    store.write_extract(corpus)
+    store.write_extract(corpus)  # a rerun leaves exactly one copy of everything
+    assert len(store.extract_quotes()) == 1 and len(store.extract_timeline()) == 1
+    assert len(store.extract_entities()) == len(corpus.entities)
+    store.write_extract(corpus, replace_corpus=False)
+    assert store.extract_statements() == sorted(corpus.statements, key=lambda s: s.id)
+    store.close()
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00“”"),
+                     min_size=1, max_size=40))
+def test_store_contract_extract_round_trip_any_unicode(store_url: str, words: str) -> None:
+    text = f"US President Donald Trump said on Wednesday that we will meet “very soon” with Zelenskyy. {words}"
+    article = make_article(text=text, headings=(), dropped=(), url=f"https://x.test/{uuid.uuid4()}")
+    corpus, _ = _extract_corpus(article, text)
+    store = open_store(store_url)
+    store.write(WriteBatch(articles=[article]))
+    store.write_extract(corpus, replace_corpus=False)
+    assert store.extract_quotes([article.id]) == list(corpus.quotes)
+    store.close()

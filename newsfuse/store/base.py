@@ -18,6 +18,15 @@ from newsfuse.model import Article, Rejection, RunRecord
 if TYPE_CHECKING:
     from newsfuse.dedup.links import CopyLink
     from newsfuse.dedup.signature import Signature
+    from newsfuse.extract.corpus import CorpusExtraction
+    from newsfuse.extract.records import (
+        AttributedQuote,
+        DateMention,
+        Entity,
+        PublicationDate,
+        Statement,
+        TimelineEntry,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,4 +118,39 @@ class Store(Protocol):
 
     def copy_signatures(self) -> Iterator[Signature]:
         """Every stored signature, sorted by article id (to rebuild the copy index)."""
+        ...
+
+    # -- who said what, and when (migration 0006) -----------------------------------
+    def write_extract(self, corpus: CorpusExtraction, replace_corpus: bool = True) -> int:
+        """Store an extract result in one transaction; return the number of quotes written.
+
+        The per-article rows (mentions, roles, quotes, dates, timeline, publication dates)
+        of every article in ``corpus`` replace the stored ones. With ``replace_corpus``
+        the corpus-level tables (entities, statements) are replaced as a whole, since a
+        refit may merge or split them; without it they are upserted by id.
+        """
+        ...
+
+    def extract_entities(self) -> list[Entity]:
+        """Canonical entities with their mentions and dated roles, sorted by id."""
+        ...
+
+    def extract_quotes(self, article_ids: Iterable[str] | None = None) -> list[AttributedQuote]:
+        """Quotes (all, or of ``article_ids``) in article and text order."""
+        ...
+
+    def extract_statements(self) -> list[Statement]:
+        """Statements with their variants, sorted by id."""
+        ...
+
+    def extract_dates(self, article_ids: Iterable[str] | None = None) -> list[DateMention]:
+        """Date mentions (all, or of ``article_ids``) in article and text order."""
+        ...
+
+    def extract_timeline(self) -> list[TimelineEntry]:
+        """Timeline entries by date."""
+        ...
+
+    def extract_publication_dates(self) -> list[PublicationDate]:
+        """The publication date used for each extracted article, and how it was decided."""
         ...

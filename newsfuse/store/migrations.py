@@ -112,4 +112,118 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX copy_signatures_exact ON copy_signatures (exact)",
         ),
     ),
+    Migration(
+        "0006_extract",
+        (
+            # Who said what, and when (newsfuse.extract). Per-article rows are replaced
+            # when an article is extracted again; entities and statements are the corpus
+            # stage's latest result. Spans are stored with their text (JSON [article,
+            # start, end, text] where a row holds several); rows are built and read by
+            # newsfuse.extract.storage.
+            """CREATE TABLE extract_entities (
+                id {text} PRIMARY KEY,
+                name {text} NOT NULL,
+                label {text} NOT NULL,
+                aliases {text} NOT NULL
+            )""",
+            """CREATE TABLE extract_mentions (
+                entity_id {text} NOT NULL,
+                article_id {text} NOT NULL REFERENCES articles (id),
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                text {text} NOT NULL,
+                PRIMARY KEY (article_id, start_char, end_char, entity_id)
+            )""",
+            "CREATE INDEX extract_mentions_entity ON extract_mentions (entity_id)",
+            """CREATE TABLE extract_roles (
+                entity_id {text} NOT NULL,
+                article_id {text} NOT NULL REFERENCES articles (id),
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                title {text} NOT NULL,
+                normalized {text} NOT NULL,
+                day {text},
+                day_inferred INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (entity_id, article_id, start_char, end_char)
+            )""",
+            """CREATE TABLE extract_quotes (
+                id {text} PRIMARY KEY,
+                article_id {text} NOT NULL REFERENCES articles (id),
+                content_start INTEGER NOT NULL,
+                content_end INTEGER NOT NULL,
+                content_text {text} NOT NULL,
+                cue {text},
+                speaker {text},
+                speaker_mention INTEGER,
+                quote_kind {text} NOT NULL,
+                mode {text} NOT NULL,
+                said_on_index INTEGER,
+                outlet {text},
+                speaker_entity {text},
+                speaker_name {text} NOT NULL,
+                source_kind {text} NOT NULL,
+                said_on {text},
+                statement_id {text}
+            )""",
+            "CREATE INDEX extract_quotes_article ON extract_quotes (article_id, content_start)",
+            "CREATE INDEX extract_quotes_speaker ON extract_quotes (speaker_entity)",
+            """CREATE TABLE extract_statements (
+                id {text} PRIMARY KEY,
+                speaker_entity {text},
+                speaker_name {text} NOT NULL,
+                text {text} NOT NULL,
+                said_on {text}
+            )""",
+            """CREATE TABLE extract_variants (
+                statement_id {text} NOT NULL,
+                seq INTEGER NOT NULL,
+                quote_id {text} NOT NULL,
+                article_id {text} NOT NULL REFERENCES articles (id),
+                outlet {text},
+                content {text} NOT NULL,
+                mode {text} NOT NULL,
+                differences {text} NOT NULL,
+                PRIMARY KEY (statement_id, seq)
+            )""",
+            """CREATE TABLE extract_dates (
+                article_id {text} NOT NULL REFERENCES articles (id),
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                text {text} NOT NULL,
+                label {text} NOT NULL,
+                type {text} NOT NULL,
+                value {text},
+                range_start {text},
+                range_end {text},
+                tense {text},
+                sentence INTEGER NOT NULL,
+                anchor {text},
+                anchor_inferred INTEGER NOT NULL DEFAULT 0,
+                is_relative INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (article_id, start_char, end_char)
+            )""",
+            """CREATE TABLE extract_timeline (
+                id {text} PRIMARY KEY,
+                article_id {text} NOT NULL REFERENCES articles (id),
+                start_day {text} NOT NULL,
+                end_day {text} NOT NULL,
+                value {text} NOT NULL,
+                what {text} NOT NULL,
+                who {text} NOT NULL,
+                sentence {text} NOT NULL,
+                date_span {text} NOT NULL,
+                inferred INTEGER NOT NULL DEFAULT 0
+            )""",
+            "CREATE INDEX extract_timeline_day ON extract_timeline (start_day, end_day)",
+            """CREATE TABLE extract_publication (
+                article_id {text} PRIMARY KEY REFERENCES articles (id),
+                published {text},
+                inferred INTEGER NOT NULL,
+                method {text} NOT NULL,
+                evidence {text} NOT NULL,
+                earliest {text},
+                latest {text}
+            )""",
+        ),
+    ),
 )

@@ -386,6 +386,42 @@ class SQLStore:
             yield from (signature_from_row(r) for r in rows)
             last = rows[-1][0]
 
+    # -- who said what, and when (migration 0006); SQL in newsfuse.extract.storage ----
+    def write_extract(self, corpus: Any, replace_corpus: bool = True) -> int:
+        from newsfuse.extract.storage import write_extract
+
+        return write_extract(self, corpus, replace_corpus)
+
+    def extract_entities(self) -> list[Any]:
+        from newsfuse.extract.storage import read_entities
+
+        return read_entities(self)
+
+    def extract_quotes(self, article_ids: Any = None) -> list[Any]:
+        from newsfuse.extract.storage import read_quotes
+
+        return read_quotes(self, article_ids)
+
+    def extract_statements(self) -> list[Any]:
+        from newsfuse.extract.storage import read_statements
+
+        return read_statements(self)
+
+    def extract_dates(self, article_ids: Any = None) -> list[Any]:
+        from newsfuse.extract.storage import read_dates
+
+        return read_dates(self, article_ids)
+
+    def extract_timeline(self) -> list[Any]:
+        from newsfuse.extract.storage import read_timeline
+
+        return read_timeline(self)
+
+    def extract_publication_dates(self) -> list[Any]:
+        from newsfuse.extract.storage import read_publication_dates
+
+        return read_publication_dates(self)
+
     def close(self) -> None:
         self.conn.close()
 
