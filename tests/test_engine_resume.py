@@ -76,7 +76,8 @@ def test_engine_resume_after_sigkill_equals_uninterrupted_run(tmp_path: Path, se
     assert proc.returncode == -signal.SIGKILL
 
     resumed = _ingest_cli(corpus, killed_db, env)
-    assert resumed.wait(timeout=300) == 1  # 1: finished, and broken.jsonl had a rejected line
+    # 0 or 1: broken.jsonl's rejected line is reported again only if it was not stored before the kill
+    assert resumed.wait(timeout=300) in (0, 1)
 
     clean_db = tmp_path / "clean.db"
     assert _ingest_cli(corpus, clean_db, env).wait(timeout=300) == 1
