@@ -123,7 +123,7 @@ def eval_clean_zyte(directory: Path, *, mode: str = "standard", progress: bool =
     if progress:
         from tqdm import tqdm
 
-        iterator = tqdm(keys, desc="zyte", unit="page")
+        iterator = tqdm(keys, desc="zyte", unit="page", disable=None, leave=False)
     html_m: list[TpFpFn] = []
     text_m: list[TpFpFn] = []
     all_m: list[TpFpFn] = []
