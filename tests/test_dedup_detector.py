@@ -144,3 +144,26 @@ def test_dedup_detector_links_are_symmetric(x: list[str], y: list[str], edits: i
     key = [(link.a, link.b, link.relation, link.direction, round(link.score, 3)) for link in forward]
     assert key == [(link.a, link.b, link.relation, link.direction, round(link.score, 3)) for link in backward]
     assert all(link.a < link.b for link in forward)
+
+
+def test_dedup_detector_copies_step_is_incremental_and_idempotent(tmp_path: Path) -> None:
+    from newsfuse.dedup import copies_step
+
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    first = [art(fixture("original"), "x.example", day(1)), art(fixture("other"))]
+    store.write(WriteBatch(articles=first))
+    one = copies_step(store.articles(), store.copy_signatures(), NO_REWRITES, lookup=store.article)
+    store.write_copies(one.links, one.signatures)
+    assert (one.links, len(one.signatures), one.counters["articles_checked"]) == ([], 2, 2)
+    later = art(fixture("original") + "\n\nReprinted with permission.", "y.example", day(2))
+    store.write(WriteBatch(articles=[later]))
+    two = copies_step(store.articles(), store.copy_signatures(), NO_REWRITES, lookup=store.article)
+    assert two.counters["articles_indexed_before"] == 2 and two.counters["articles_checked"] == 1
+    assert [x.relation for x in two.links] == ["near"] and two.counters["links_near"] == 1
+    store.write_copies(two.links, two.signatures)
+    again = copies_step(store.articles(), store.copy_signatures(), NO_REWRITES, lookup=store.article)
+    assert again.links == [] and again.signatures == []
+    with pytest.raises(SignatureMismatch):
+        copies_step(store.articles(), store.copy_signatures(),
+                    CopiesConfig(rewrites=False, signature=SignatureParams(seed=5)), lookup=store.article)
+    store.close()

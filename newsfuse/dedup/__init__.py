@@ -4,10 +4,15 @@ who copied whom. Dedup decides, it does not delete: every relation is a
 
 Typical use (the pipeline does this; stages never touch the store)::
 
-    from newsfuse.dedup import CopiesConfig, CopyDetector, fingerprints
+    from newsfuse.dedup import CopiesConfig, copies_step
+    result = copies_step(store.articles(), store.copy_signatures(), CopiesConfig(),
+                         lookup=store.article)
+    store.write_copies(result.links, result.signatures)
+
+or, in memory::
+
     detector = CopyDetector(CopiesConfig()).fit(articles)
     detector.links_            # links among the fitted articles
-    detector.signatures_       # what to store for an incremental index
     detector.assign(new_article)
 """
 
@@ -25,15 +30,18 @@ from newsfuse.dedup.links import (
     independent_origins,
 )
 from newsfuse.dedup.signature import Signature, SignatureParams, fingerprint, fingerprints
+from newsfuse.dedup.stage import CopiesResult, copies_step
 
 __all__ = [
     "AlignedPair",
     "CopiesConfig",
+    "CopiesResult",
     "CopyDetector",
     "CopyGroup",
     "CopyLink",
     "Signature",
     "SignatureParams",
+    "copies_step",
     "copy_groups",
     "copy_link_dict",
     "copy_link_from_dict",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from newsfuse.dedup.signature import SignatureParams
+from newsfuse.errors import ConfigError
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +70,20 @@ class CopiesConfig:
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> CopiesConfig:
+        """Build from a flat mapping (a ``[copies]`` config section): ``seed``,
+        ``num_perm`` and ``shingle`` go to the signature, the rest to the fields above.
+
+        Raises:
+            ConfigError: an unknown key, naming the known ones.
+        """
+        signature_keys = {"seed", "num_perm", "shingle"}
+        known = {f.name for f in fields(cls)} - {"signature"}
+        unknown = sorted(set(values) - known - signature_keys)
+        if unknown:
+            raise ConfigError(f"[copies]: unknown key(s) {', '.join(unknown)}; "
+                              f"known: {', '.join(sorted(known | signature_keys))}")
+        signature = SignatureParams(**{k: values[k] for k in signature_keys if k in values})
+        return cls(signature=signature, **{k: values[k] for k in known if k in values})

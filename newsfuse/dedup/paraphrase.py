@@ -60,7 +60,7 @@ def lexical(sentence: str) -> _Lex:
     )
 
 
-def _jaccard(a: frozenset, b: frozenset) -> float:  # type: ignore[type-arg]
+def _jaccard(a: frozenset[object], b: frozenset[object]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 

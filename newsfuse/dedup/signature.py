@@ -139,27 +139,30 @@ def _minhash_rows(sets: Sequence[np.ndarray], params: SignatureParams) -> np.nda
     return rows
 
 
-def fingerprints(articles: Sequence[Article], params: SignatureParams) -> list[Signature]:
-    """Signatures of many articles at once (one rensa call per batch: faster than one each).
+def fingerprints(articles: Sequence[Article], params: SignatureParams, batch: int = 1024) -> list[Signature]:
+    """Signatures of many articles (one rensa call per ``batch``: faster than one each,
+    and memory bounded by the batch's shingles, not the corpus's).
 
     A pure function: the result for an article never depends on the rest of the batch.
     """
-    shingles: list[np.ndarray] = []
-    terms: list[np.ndarray] = []
-    counts: list[int] = []
-    exacts: list[str] = []
-    for article in articles:
-        digest, tokens, hashes, content = analyse(article.text)
-        shingles.append(shingle_hashes(hashes, params.shingle))
-        terms.append(content)
-        counts.append(len(tokens))
-        exacts.append(digest)
-    rows = _minhash_rows(shingles, params)
-    term_rows = _minhash_rows(terms, params)
-    return [
-        Signature(a.id, params, exacts[i], rows[i].tobytes(), term_rows[i].tobytes(), counts[i])
-        for i, a in enumerate(articles)
-    ]
+    out: list[Signature] = []
+    for start in range(0, len(articles), batch):
+        chunk = articles[start : start + batch]
+        shingles: list[np.ndarray] = []
+        terms: list[np.ndarray] = []
+        counts: list[int] = []
+        exacts: list[str] = []
+        for article in chunk:
+            digest, tokens, hashes, content = analyse(article.text)
+            shingles.append(shingle_hashes(hashes, params.shingle))
+            terms.append(content)
+            counts.append(len(tokens))
+            exacts.append(digest)
+        rows = _minhash_rows(shingles, params)
+        term_rows = _minhash_rows(terms, params)
+        out.extend(Signature(a.id, params, exacts[i], rows[i].tobytes(), term_rows[i].tobytes(), counts[i])
+                   for i, a in enumerate(chunk))
+    return out
 
 
 def fingerprint(article: Article, params: SignatureParams) -> Signature:

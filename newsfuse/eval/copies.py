@@ -234,7 +234,8 @@ def eval_synthetic(reuters_dir: str | Path, n: int = 200, seed: int = 0, config:
     gold: dict[tuple[str, str], tuple[str, str, str]] = {}  # pair -> (relation, source, kind)
     for c in copies:
         for source in c.sources:
-            gold[tuple(sorted((source, c.article.id)))] = (c.relation, source, c.kind)  # type: ignore[index]
+            x, y = sorted((source, c.article.id))
+            gold[(x, y)] = (c.relation, source, c.kind)
     found = {(x.a, x.b): x for x in detector.links_}
     per_relation = {}
     for relation in ("near", "rewrite", "partial"):
