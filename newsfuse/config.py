@@ -48,7 +48,7 @@ class CleanConfig:
 @dataclass(frozen=True)
 class RunConfig:
     batch_size: int = 256  # articles per store transaction
-    workers: int = 1  # processes for per-article stages; 0 = one per core
+    workers: int = 0  # processes for per-article stages; 0 = one per core
     progress: bool = True
     executor: str = "local"  # "local" or "dask"
     dask_address: str = ""  # tcp://host:8786 to join a cluster; empty starts a local one

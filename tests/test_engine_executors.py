@@ -21,7 +21,7 @@ def _double(x: int) -> int:
 
 
 def test_engine_executors_local_pool_preserves_order() -> None:
-    with LocalExecutor(workers=2, chunk_size=7) as ex:
+    with LocalExecutor(workers=2, chunk_size=7, warmup=10) as ex:
         assert list(ex.map(_double, range(100))) == [2 * i for i in range(100)]
 
 
@@ -38,7 +38,7 @@ def test_engine_executors_dask_run_equals_local_run(tmp_path: Path, seeds_dir: P
     corpus.mkdir()
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
     with (corpus / "a.jsonl").open("w") as fh:
-        for i in range(150):
+        for i in range(600):  # past the local executor's in-process warm-up
             fh.write(json.dumps({"url": f"https://x.test/{i}", "text": texts[i % 5]}) + "\n")
     for p in seeds_dir.glob("*.txt"):
         (corpus / p.name).write_bytes(p.read_bytes())
@@ -48,7 +48,7 @@ def test_engine_executors_dask_run_equals_local_run(tmp_path: Path, seeds_dir: P
             "executor": executor, "workers": 2, "progress": False, "batch_size": 32}})
         store = open_store(f"sqlite:///{tmp_path / f'{executor}.db'}")
         summary = ingest([corpus], store, config)
-        assert summary.documents == 155
+        assert summary.documents == 605
         exports.append(export_dict(store))
         store.close()
     assert exports[0] == exports[1]

@@ -116,7 +116,7 @@ def test_engine_changed_file_is_read_again_without_duplicates(tmp_path: Path, se
 
 
 def test_engine_parallel_workers_give_the_same_store(tmp_path: Path, seeds_dir: Path) -> None:
-    corpus = _corpus(tmp_path, seeds_dir, copies=60)
+    corpus = _corpus(tmp_path, seeds_dir, copies=800)  # past the in-process warm-up
     results = []
     for workers in (1, 2):
         config = load_config(environ={}, overrides={"run": {"workers": workers, "progress": False}})

@@ -28,23 +28,27 @@ class LocalExecutor:
     Args:
         workers: processes to use; 1 runs in this process, 0 means one per core.
         chunk_size: items sent to a worker at a time.
+        warmup: items handled in this process before a pool is started, so a small
+            input (a few articles) never pays the seconds a spawned worker needs to start.
     """
 
-    def __init__(self, workers: int = 1, chunk_size: int = 64) -> None:
+    def __init__(self, workers: int = 1, chunk_size: int = 64, warmup: int = 512) -> None:
         self.workers = workers or os.cpu_count() or 1
         self.chunk_size = chunk_size
+        self.warmup = warmup
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        stream = iter(items)
         if self.workers <= 1:
-            yield from map(fn, items)
+            yield from map(fn, stream)
             return
+        yield from map(fn, islice(stream, self.warmup))
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn")
             )
         pending: list[Future[list[R]]] = []
-        stream = iter(items)
         # Keep 2 chunks per worker in flight: enough to hide latency, bounded memory.
         while chunk := list(islice(stream, self.chunk_size)):
             pending.append(self._pool.submit(_apply_chunk, fn, chunk))
