@@ -103,9 +103,24 @@ def _child(fn: Callable[..., Any], args: tuple, queue: Any) -> None:
     t0 = time.perf_counter()
     c0 = _our_cpu()
     result = fn(*args)
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    peak = max(_own_peak_kib(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     queue.put((result, time.perf_counter() - t0, _our_cpu() - c0, peak / 1024))
+
+
+def _own_peak_kib() -> int:
+    """This process's peak RSS since it was exec'd.
+
+    ``ru_maxrss`` survives ``execve`` on Linux, so a process spawned by a big parent
+    would report the parent's size; ``VmHWM`` belongs to the new address space.
+    """
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def in_fresh_process(fn: Callable[..., Any], *args: Any) -> tuple[Any, float, float, float]:
