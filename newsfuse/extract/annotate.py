@@ -265,6 +265,21 @@ def annotate_doc(article: Article, doc: Any) -> ArticleExtraction:
     return _Builder(article, doc).build()
 
 
+def paragraph_doc(nlp: Any, text: str) -> Any:
+    """A tokenised doc whose paragraphs (blank-line separated) start sentences, so the
+    parser never joins the last words of one paragraph to the next (it respects
+    sentence starts set before it runs)."""
+    doc = nlp.make_doc(text)
+    after_break = False
+    for token in doc:
+        if token.is_space and "\n\n" in token.text:
+            after_break = True
+        elif after_break:
+            token.is_sent_start = True
+            after_break = False
+    return doc
+
+
 def annotate(article: Article, nlp: Any = None) -> ArticleExtraction:
     """Entities, roles, quotes, dates and happenings of one article (pure: same article,
     same result). ``nlp`` defaults to the shared ``load_spacy()`` pipeline."""
@@ -272,7 +287,7 @@ def annotate(article: Article, nlp: Any = None) -> ArticleExtraction:
         from newsfuse.nlp.spacy_pipeline import load_spacy
 
         nlp = load_spacy()
-    return annotate_doc(article, nlp(article.text))
+    return annotate_doc(article, nlp(paragraph_doc(nlp, article.text)))
 
 
 def annotate_many(articles: Iterable[Article], nlp: Any = None, batch_size: int = 16) -> Iterator[ArticleExtraction]:
@@ -281,5 +296,6 @@ def annotate_many(articles: Iterable[Article], nlp: Any = None, batch_size: int 
         from newsfuse.nlp.spacy_pipeline import load_spacy
 
         nlp = load_spacy()
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+    pairs = ((paragraph_doc(nlp, a.text), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield annotate_doc(article, doc)

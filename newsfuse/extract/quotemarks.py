@@ -66,7 +66,9 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
     while i < stop:
         ch = text[i]
         expected = stack[-1][0] if stack else None
-        if ch == expected and (ch not in "’'" or _closes_single(text, i)):
+        if ch == '"' and expected == "”" and _closes_single(text, i) or ch == "”" and expected == '"':
+            expected = ch  # “...," and "...”: writers mix curly and straight marks
+        if ch == expected and (ch not in "’'" or _closes_single(text, i)) or ch == '"' and expected == '"':
             close, at = stack.pop()
             out.append(Quoted(at, i + 1, at + 1, i, True, len(stack)))
         elif ch == '"' and expected != '"':

@@ -29,7 +29,9 @@ SPEECH_VERBS = frozenset({
     "assert", "maintain", "allege", "estimate", "reveal", "disclose", "indicate", "threaten",
     "accuse", "demand", "propose", "recommend", "advise", "agree", "counter", "retort",
     "comment", "continue", "reaffirm", "restate", "signal", "charge", "contend", "brief",
-    "speculate", "muse", "acknowledge", "complain", "lament", "proclaim", "point", "highlight",
+    "speculate", "muse", "lament", "proclaim", "point", "highlight", "exclaim", "shout", "yell",
+    "chant", "read", "echo", "cry", "scream", "whisper", "murmur", "wonder", "snap", "interject",
+    "call", "tell", "quote", "cite", "insist", "rule", "order", "instruct", "plead", "concur",
 })
 # verbs of belief and intention: PolNeAR counts them as attributions too
 ATTITUDE_VERBS = frozenset({"think", "believe", "feel", "hope", "fear", "expect", "know",
@@ -171,8 +173,8 @@ class _Finder:
     def add(self, start: int, end: int, cue: tuple[int, int] | None, speaker: Any | None) -> None:
         """Record a quote; a content that touches quoted passages is widened to them, and
         a content that is all quotation becomes the quote's words."""
-        para = self.paragraphs[self._paragraph(cue_char)] if (cue_char := self._cue_char(cue, start)) >= 0 \
-            and self._paragraph(cue_char) >= 0 else None
+        index = self._paragraph(start)
+        para = self.paragraphs[index] if index >= 0 else None
         if para is not None:  # a quote never crosses a paragraph break
             start, end = max(start, para[0]), min(end, para[1])
             while end > start and self.text[end - 1].isspace():
@@ -191,9 +193,6 @@ class _Finder:
         head = speaker.i if speaker is not None else None
         self.out.append(RawQuote(start, end, cue, span, head, mode))
 
-    def _cue_char(self, cue: tuple[int, int] | None, fallback: int) -> int:
-        return self.doc[cue[0]].idx if cue is not None else fallback
-
     def cues(self) -> None:
         """Reported speech and direct quotes attached to a cue verb."""
         for verb in self.doc:
@@ -204,7 +203,11 @@ class _Finder:
                 continue
             if self._in_quote(verb.idx):
                 continue  # "I’m going to find out ..." inside a quote is part of that quote
-            content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+            # the clause in the cue's own paragraph, nearest the verb ("..., Sanders said")
+            clauses = sorted((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")
+                              and self._paragraph(c.idx) == self._paragraph(verb.idx)),
+                             key=lambda c: abs(c.i - verb.i))
+            content = clauses[0] if clauses else None
             if content is None and verb.lemma_.lower() in _XCOMP_CUES:
                 content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
             cue = (verb.i, verb.i + 1)
@@ -233,12 +236,15 @@ class _Finder:
         para = self._paragraph(verb.idx)
         left = min(verb.idx, speaker.left_edge.idx)
         for i, q in enumerate(self.quoted):
-            if i in self.used or self._paragraph(q.start) != para:
+            if i in self.used or self._paragraph(q.start) not in (para, para + 1):
                 continue
             lead = self.text[verb.idx + len(verb):q.start]
             # after: "said: “...”", "told reporters on Wednesday: “...”", "said “...”"
             after = q.start >= verb.idx + len(verb) and "." not in lead and (
                 lead.rstrip().endswith((":", ",")) or not lead.strip()) and q.start <= sent.end_char + 2
+            # "Jared Potts echoed:" at the end of a paragraph, the quote in the next one
+            after = after or (self._paragraph(q.start) == para + 1 and q.start == self.paragraphs[para + 1][0]
+                              and self.text[verb.idx:self.paragraphs[para][1]].rstrip().endswith(":"))
             if after and any(t.lemma_.lower() in SPEECH_VERBS and t.i != verb.i and t.pos_ == "VERB"
                              for t in self.doc.char_span(verb.idx, q.start, alignment_mode="expand") or ()):
                 after = False  # "When asked by reporters ..., Trump remarked: “...”": not the asker's
@@ -272,6 +278,39 @@ class _Finder:
             if e - s >= 3:
                 self.add(*_chars(self.doc, s, e), (tok.i, tok.i + 2), objs[0])
 
+    def colon_quotes(self) -> None:
+        """``Rep. Trey Gowdy (R-S.C.): "..."`` and ``A footnote makes that clear: "..."``: a
+        quote introduced by a colon is the words of the sentence's subject, or of the last
+        name before the colon when the intro has no verb (transcripts, digests)."""
+        for i, q in enumerate(self.quoted):
+            if i in self.used:
+                continue
+            para = self._paragraph(q.start)
+            before = self.text[self.paragraphs[para][0]:q.start].rstrip()
+            if not before.endswith(":") and q.start == self.paragraphs[para][0] and para > 0:
+                before = self.text[self.paragraphs[para - 1][0]:self.paragraphs[para - 1][1]].rstrip()
+                colon_at = self.paragraphs[para - 1][0] + len(before) - 1
+            else:
+                colon_at = self.paragraphs[para][0] + len(before) - 1
+            if not before.endswith(":"):
+                continue
+            colon = self.doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+            if colon is None:
+                continue
+            sent = colon[0].sent
+            root = sent.root
+            speaker = _subject(root) if root.pos_ in ("VERB", "AUX") and root.i < colon[0].i else None
+            cue = (root.i, root.i + 1) if speaker is not None else (colon[0].i, colon[0].i + 1)
+            if speaker is None:
+                names = [t for t in sent if t.i < colon[0].i and t.ent_type_ in ("PERSON", "ORG")
+                         and t.ent_iob_ != "B" or t.i < colon[0].i and t.ent_type_ in ("PERSON", "ORG")
+                         and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].ent_iob_ != "I")]
+                verbs = [t for t in sent if t.pos_ == "VERB" and names and names[-1].i < t.i < colon[0].i]
+                speaker = names[-1] if names and not verbs else None
+            if speaker is None or speaker.lower_ in ("it", "there", "this", "that"):
+                continue
+            self.add(*_inner(q, self.text), cue, speaker)
+
     def continuations(self) -> None:
         """Quotes no cue attached: continue the previous speaker, or drop them."""
         for i, q in enumerate(self.quoted):
@@ -284,7 +323,7 @@ class _Finder:
             prior_para = [k for k in prior if self._paragraph(self.out[k].start) == para]
             prior_prev = [k for k in prior if self._paragraph(self.out[k].start) == para - 1]
             follows = None
-            if words >= 4 and starts_sentence and prior_para:
+            if words >= 3 and starts_sentence and prior_para:
                 follows = prior_para[-1]
             elif words >= 4 and q.start == self.paragraphs[para][0] and prior_prev:
                 follows = prior_prev[-1]
@@ -303,6 +342,7 @@ def find_quotes(doc: Any) -> tuple[list[RawQuote], Counter[str]]:
     finder = _Finder(doc)
     finder.cues()
     finder.according_to()
+    finder.colon_quotes()
     finder.out.sort(key=lambda r: r.start)
     finder.continuations()
     seen: set[tuple[int, int, int | None]] = set()
