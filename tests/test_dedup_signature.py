@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse.dedup import SignatureParams, fingerprint, fingerprints
-from newsfuse.dedup.text import exact_hash, normalise, sentences, shingle_set
+from newsfuse.dedup.text import exact_hash, normalise, sentences, shingle_set, tokens_of, words
 from newsfuse.errors import SignatureMismatch
 from newsfuse.model import Article, Provenance
 
@@ -67,3 +69,10 @@ def test_dedup_signature_sentences_are_exact_spans() -> None:
     assert [s.text for s in found][:2] == ["WASHINGTON (Reuters) - Mr. Smith said the U.S. economy grew.",
                                            '"It is fine," he said today.']
     assert all(text[s.start:s.end] == s.text for s in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+       | st.text(alphabet="abc ,.;'\u201c\u201d\u2014\u00e9\u00a0\uff21\u0301_-", max_size=40))
+def test_dedup_signature_fast_tokens_equal_the_regex_definition(text: str) -> None:
+    assert tokens_of(text) == words(text)

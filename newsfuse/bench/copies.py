@@ -54,6 +54,12 @@ def _rss() -> float:
     return peak_rss_mib()
 
 
+def _cpu() -> float:
+    from newsfuse.bench.harness import _our_cpu
+
+    return _our_cpu()
+
+
 def _sig_chunk(articles: list[Any]) -> list[Any]:
     from newsfuse.dedup import SignatureParams, fingerprints
 
@@ -66,7 +72,7 @@ def case_newsfuse(reuters: str, cnndm: str, n: int, workers: int) -> dict[str, A
 
     articles = _articles(reuters, cnndm, n)
     corpus_rss = _rss()
-    t0 = time.perf_counter()
+    c0, t0 = _cpu(), time.perf_counter()
     if workers > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -81,7 +87,8 @@ def case_newsfuse(reuters: str, cnndm: str, n: int, workers: int) -> dict[str, A
     detector = CopyDetector(CopiesConfig(rewrites=False)).fit(articles, signatures)
     t2 = time.perf_counter()
     pairs = sorted({(x.a, x.b) for x in detector.links_})
-    return {"seconds": t2 - t0, "fingerprint_s": t1 - t0, "index_query_verify_s": t2 - t1,
+    return {"seconds": t2 - t0, "cpu_s": _cpu() - c0, "articles": len(articles),
+            "fingerprint_s": t1 - t0, "index_query_verify_s": t2 - t1,
             "corpus_rss_mib": corpus_rss, "pairs": pairs,
             "links": {r: sum(1 for x in detector.links_ if x.relation == r)
                       for r in ("exact", "near", "partial")}}
@@ -92,7 +99,7 @@ def case_rensa_plain(reuters: str, cnndm: str, n: int) -> dict[str, Any]:
 
     articles = _articles(reuters, cnndm, n)
     corpus_rss = _rss()
-    t0 = time.perf_counter()
+    c0, t0 = _cpu(), time.perf_counter()
     lsh = rensa.RMinHashLSH(threshold=THRESHOLD, num_perm=128, num_bands=16)
     pairs = set()
     for key, article in enumerate(articles):
@@ -101,7 +108,8 @@ def case_rensa_plain(reuters: str, cnndm: str, n: int) -> dict[str, Any]:
         for other in lsh.query(minhash):
             pairs.add(tuple(sorted((articles[other].id, article.id))))
         lsh.insert(key, minhash)
-    return {"seconds": time.perf_counter() - t0, "corpus_rss_mib": corpus_rss, "pairs": sorted(pairs)}
+    return {"seconds": time.perf_counter() - t0, "cpu_s": _cpu() - c0, "articles": len(articles),
+            "corpus_rss_mib": corpus_rss, "pairs": sorted(pairs)}
 
 
 def case_datasketch_plain(reuters: str, cnndm: str, n: int) -> dict[str, Any]:
@@ -109,7 +117,7 @@ def case_datasketch_plain(reuters: str, cnndm: str, n: int) -> dict[str, Any]:
 
     articles = _articles(reuters, cnndm, n)
     corpus_rss = _rss()
-    t0 = time.perf_counter()
+    c0, t0 = _cpu(), time.perf_counter()
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=128)
     pairs = set()
     for article in articles:
@@ -118,7 +126,8 @@ def case_datasketch_plain(reuters: str, cnndm: str, n: int) -> dict[str, Any]:
         for other in lsh.query(minhash):
             pairs.add(tuple(sorted((other, article.id))))
         lsh.insert(article.id, minhash)
-    return {"seconds": time.perf_counter() - t0, "corpus_rss_mib": corpus_rss, "pairs": sorted(pairs)}
+    return {"seconds": time.perf_counter() - t0, "cpu_s": _cpu() - c0, "articles": len(articles),
+            "corpus_rss_mib": corpus_rss, "pairs": sorted(pairs)}
 
 
 def case_brute_force(reuters: str, cnndm: str, n: int) -> dict[str, Any]:
@@ -129,7 +138,7 @@ def case_brute_force(reuters: str, cnndm: str, n: int) -> dict[str, Any]:
 
     articles = _articles(reuters, cnndm, n)
     corpus_rss = _rss()
-    t0 = time.perf_counter()
+    c0, t0 = _cpu(), time.perf_counter()
     sets = [shingle_set(a.text, 5) for a in articles]
     vocab, inverse = np.unique(np.concatenate(sets), return_inverse=True)
     indptr = np.zeros(len(sets) + 1, dtype=np.int64)
@@ -142,7 +151,8 @@ def case_brute_force(reuters: str, cnndm: str, n: int) -> dict[str, Any]:
     keep = jaccard >= THRESHOLD
     pairs = sorted(tuple(sorted((articles[i].id, articles[j].id)))
                    for i, j in zip(common.row[keep], common.col[keep]))
-    return {"seconds": time.perf_counter() - t0, "corpus_rss_mib": corpus_rss, "pairs": pairs,
+    return {"seconds": time.perf_counter() - t0, "cpu_s": _cpu() - c0, "articles": len(articles),
+            "corpus_rss_mib": corpus_rss, "pairs": pairs,
             "pairs_compared": len(articles) * (len(articles) - 1) // 2}
 
 
@@ -184,9 +194,14 @@ def bench_copies(reuters_dir: Path, cnndm_path: Path, sizes: list[int], workers:
             load = wait_quiet()
             out, _wall, cpu, rss = in_fresh_process(fn, *args)
             found[name] = out
-            row = {"case": name, "articles": n, "seconds": round(out["seconds"], 3),
-                   "articles_per_s": round(n / out["seconds"], 1), "process_cpu_s": round(cpu, 2),
-                   "peak_rss_mib": round(rss, 1), "corpus_rss_mib": round(out["corpus_rss_mib"], 1),
+            count = out["articles"]
+            row = {"case": name, "size": n, "articles": count, "seconds": round(out["seconds"], 3),
+                   "articles_per_s": round(count / out["seconds"], 1),
+                   "stage_cpu_s": round(out["cpu_s"], 2),
+                   "articles_per_cpu_s": round(count / max(out["cpu_s"], 1e-9), 1),
+                   "process_cpu_s": round(cpu, 2), "peak_rss_mib": round(rss, 1),
+                   "corpus_rss_mib": round(out["corpus_rss_mib"], 1),
+                   "stage_rss_mib": round(rss - out["corpus_rss_mib"], 1),
                    "pairs": len(out["pairs"]), "other_load_before": round(load, 2)}
             for key in ("fingerprint_s", "index_query_verify_s", "links", "pairs_compared"):
                 if key in out:
@@ -195,15 +210,20 @@ def bench_copies(reuters_dir: Path, cnndm_path: Path, sizes: list[int], workers:
         if "brute-force" in found:
             truth = set(map(tuple, found["brute-force"]["pairs"]))
             for row in results:
-                if row["articles"] == n and row["case"] != "brute-force" and truth:
+                if row["size"] == n and row["case"] != "brute-force" and truth:
                     pairs = [tuple(p) for p in found[row["case"]]["pairs"]]
                     got = _closure(pairs) if row["case"].startswith("newsfuse") else set(pairs)
                     row["recall_vs_brute_j08"] = round(len(truth & got) / len(truth), 4)
                     row["brute_pairs_j08"] = len(truth)
-        for row in (x for x in results if x["articles"] == n):
-            say(f"{n:>6} {row['case']:<17} {row['articles_per_s']:>9.0f} art/s  peak {row['peak_rss_mib']:>6.0f} MiB"
-                f" (corpus {row['corpus_rss_mib']:>5.0f})  pairs {row['pairs']:>5}"
+        for row in (x for x in results if x["size"] == n):
+            say(f"{row['articles']:>6} {row['case']:<17} {row['articles_per_s']:>7.0f} art/s wall"
+                f" {row['articles_per_cpu_s']:>7.0f} art/CPU-s  peak {row['peak_rss_mib']:>5.0f} MiB"
+                f" (corpus {row['corpus_rss_mib']:>4.0f})  others {row['other_load_before']:.1f} cores"
+                f"  pairs {row['pairs']:>5}"
                 + (f"  recall@J>=0.8 {row['recall_vs_brute_j08']:.3f}" if "recall_vs_brute_j08" in row else ""))
     return {"corpus": {"reuters": r, "cnndm": c}, "workers": workers, "threshold": THRESHOLD,
             "goal": ">= 3000 articles/s at 70k on 2 cores (newsfuse); recall >= 0.95 vs brute force at 10k",
+            "note": "wall rates are only comparable on a quiet box (see other_load_before, in cores "
+                    "busy with other processes just before the case); articles_per_cpu_s is the "
+                    "stage's own CPU time (self + worker processes)",
             "results": results}

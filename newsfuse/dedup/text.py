@@ -100,19 +100,37 @@ def term_set(tokens: list[str]) -> np.ndarray:
     return word_hashes(content)
 
 
-# ASCII fast path: bytes.translate maps exactly the characters the regex replaces
-# (anything but [A-Za-z0-9_] and whitespace) to spaces, at memcpy-like speed.
+# Fast path: bytes.translate maps exactly the ASCII characters the regex replaces
+# (anything but [A-Za-z0-9_] and whitespace) to spaces, at memcpy-like speed; bytes of
+# multi-byte UTF-8 sequences are left alone, and only the few tokens that still hold a
+# non-ASCII character go through the regex. Same tokens as ``words``, several times faster.
 _ASCII_PUNCT = bytes(
-    32 if not (chr(i).isalnum() or chr(i) == "_" or chr(i).isspace()) else i for i in range(256)
+    i if i >= 128 or chr(i).isalnum() or chr(i) == "_" or chr(i).isspace() else 32 for i in range(256)
 )
+
+
+def tokens_of(text: str) -> list[str]:
+    """The normalised words of ``text``: exactly :func:`words`, faster."""
+    if text.isascii():
+        return text.encode("ascii").lower().translate(_ASCII_PUNCT).decode("ascii").split()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    rough = text.casefold().encode("utf-8", "surrogatepass").translate(_ASCII_PUNCT)
+    tokens = rough.decode("utf-8", "surrogatepass").split()
+    if all(t.isascii() for t in tokens):
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        if token.isascii():
+            out.append(token)
+        else:
+            out.extend(_PUNCT.sub(" ", token).split())
+    return out
 
 
 def analyse(text: str) -> tuple[str, list[str], np.ndarray, np.ndarray]:
     """(exact hash, normalised words, their hashes, content-word hashes) in one pass."""
-    if text.isascii():
-        tokens = text.encode("ascii").lower().translate(_ASCII_PUNCT).decode("ascii").split()
-    else:
-        tokens = _PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split()
+    tokens = tokens_of(text)
     digest = xxhash.xxh3_128_hexdigest(" ".join(tokens).encode("utf-8", "surrogatepass"))
     cache = _WORD_CACHE
     if len(cache) > _WORD_CACHE_MAX:
