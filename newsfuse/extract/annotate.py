@@ -20,8 +20,7 @@ from typing import Any
 from newsfuse.extract.dates import EVENT_NOUNS, event_tense, find_dates, is_quarterly
 from newsfuse.extract.entities import name_spans
 from newsfuse.extract.names import name_key, surname_key
-from newsfuse.extract.quotemarks import find_quoted, top_level
-from newsfuse.extract.quotes import find_quotes, paragraphs_of
+from newsfuse.extract.quotes import find_quotes, paragraphs_of, top_level_quotes
 from newsfuse.extract.records import (
     ArticleExtraction,
     DateMention,
@@ -68,8 +67,8 @@ class _Builder:
         self.para_starts = [s for s, _ in paragraphs_of(self.text)]
         self.mentions: list[Mention] = []
         self.dropped: Counter[str] = Counter()
-        self.quoted = [(q.inner_start, q.inner_end) for p in paragraphs_of(self.text)
-                       for q in top_level(find_quoted(self.text, *p))]
+        self.quoted_passages = top_level_quotes(self.text)
+        self.quoted = [(q.inner_start, q.inner_end) for q in self.quoted_passages]
         self.quoted_starts = [s for s, _ in self.quoted]
 
     def in_quote(self, char: int) -> bool:
@@ -161,7 +160,7 @@ class _Builder:
 
     def _quotes(self, name_at: dict[int, int], labels: list[str], role_at: dict[int, tuple[int, int | None]],
                 dates: list[tuple[DateMention, int]]) -> list[Quote]:
-        raws, dropped = find_quotes(self.doc)
+        raws, dropped = find_quotes(self.doc, self.quoted_passages)
         self.dropped.update(dropped)
         date_of = {gov: i for i, (_, gov) in reversed(list(enumerate(dates)))}
         persons: list[LocalRef] = []

@@ -43,10 +43,10 @@ class _Cluster:
     labels: Counter[str] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)
     titles: set[str] = field(default_factory=set)
+    id: str = ""
 
-    @property
-    def id(self) -> str:
-        return content_id("entity/v1", self.group, self.key)
+    def __post_init__(self) -> None:
+        self.id = content_id("entity/v1", self.group, self.key)
 
     @property
     def name(self) -> str:
@@ -163,6 +163,10 @@ class EntityResolver:
             if m.kind == "pronoun" and m.refers_to is not None:
                 out[index] = out[m.refers_to]
         return out
+
+    def names(self) -> dict[str, str]:
+        """Entity id -> canonical name."""
+        return {c.id: c.name for c in self.clusters.values()}
 
     def entities(self, extractions: Sequence[ArticleExtraction], assigned: Sequence[Sequence[str | None]],
                  published: dict[str, tuple[date | None, bool]]) -> list[Entity]:

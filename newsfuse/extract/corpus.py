@@ -65,6 +65,8 @@ class ExtractCorpus:
     """Fit the corpus-level models on articles and their extractions; assign articles."""
 
     def __init__(self, statement_threshold: float = 0.45) -> None:
+        self._names: dict[str, str] = {}
+        self._fitted: dict[str, ArticleResult] = {}
         self.entities_model = EntityResolver()
         self.dates_model = PublicationDateInference()
         self.statements_model = StatementGrouper(statement_threshold)
@@ -83,7 +85,9 @@ class ExtractCorpus:
             raise ValueError(f"{len(articles)} articles but {len(extractions)} extractions")
         self.entities_model.fit(extractions)
         self.dates_model.fit(articles, extractions, groups)
+        self._names = self.entities_model.names()
         partial = [self._resolve(a, e) for a, e in zip(articles, extractions)]
+        self._fitted = {r.extraction.article: r for r in partial}
         self.statements_model.fit([self._item(a, q) for a, r in zip(articles, partial) for q in r.quotes])
         return self
 
@@ -92,12 +96,14 @@ class ExtractCorpus:
         if publication.inferred and publication.published is not None:
             ext = reanchor(ext, publication.published, is_quarterly(article.text))
         ids = tuple(self.entities_model.assign(ext))
-        names = {c.id: c.name for c in self.entities_model.clusters.values()}
+        names = self._names
         quotes = []
         for q in ext.quotes:
             # the corpus resolution of a role speaker ("the US president") wins over the article's
             speaker = ids[q.speaker_mention] if q.speaker_mention is not None else None
             kind = "named" if speaker is not None else ("unnamed" if q.source_kind == "unnamed" else "unresolved")
+            if speaker is not None and speaker not in names:  # a name first seen in assign()
+                names = self._names = self.entities_model.names()
             name = names.get(speaker, "") if speaker else (q.speaker.text if q.speaker else "")
             said = ext.dates[q.said_on].start if q.said_on is not None else None
             quotes.append(AttributedQuote(q, article.outlet, speaker, name, kind, said))  # type: ignore[arg-type]
@@ -118,7 +124,9 @@ class ExtractCorpus:
 
     def result(self, articles: Sequence[Article], extractions: Sequence[ArticleExtraction]) -> CorpusExtraction:
         """The fitted corpus's full output (entities, statements, timeline)."""
-        results = [self._resolve(a, e) for a, e in zip(articles, extractions)]
+        results = [self._fitted[e.article] if self._fitted.get(e.article, None) is not None
+                   and self._fitted[e.article].extraction.quotes == e.quotes else self._resolve(a, e)
+                   for a, e in zip(articles, extractions)]
         statements = self.statements_model.statements()
         statement_of = {v.quote: s.id for s in statements for v in s.variants}
         results = [replace(r, quotes=tuple(replace(q, statement=statement_of.get(q.quote.id)) for q in r.quotes))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # words that are titles, not names, when they open a PERSON span
 TITLES = {
@@ -99,8 +100,10 @@ def translit(word: str) -> str:
     return w.replace("kh", "h").replace("tz", "ts")
 
 
-def name_tokens(text: str, label: str) -> list[str]:
-    """The words of a name, normalised; for people without leading titles or suffixes."""
+@lru_cache(maxsize=65536)
+def name_tokens(text: str, label: str) -> tuple[str, ...]:
+    """The words of a name, normalised; for people without leading titles or suffixes
+    (cached: the same names recur in every article)."""
     words = [_POSSESSIVE.sub("", w) for w in plain(text).replace(",", " ").split()]
     words = [w for w in words if w and w not in ("the", "'")]
     if label == "PERSON":
@@ -108,15 +111,17 @@ def name_tokens(text: str, label: str) -> list[str]:
             words.pop(0)
         while len(words) > 1 and words[-1].rstrip(".") in NAME_SUFFIXES:
             words.pop()
-    return words
+    return tuple(words)
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str, label: str) -> str:
     """The key that spelling variants of one name share."""
     words = name_tokens(text, label)
     return " ".join(translit(w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def surname_key(text: str) -> str:
     """The transliteration-folded last word of a person's name ("zelenski")."""
     words = name_tokens(text, "PERSON")

@@ -150,13 +150,11 @@ def _inner(q: Quoted, text: str) -> tuple[int, int]:
 class _Finder:
     """One pass over a doc; holds what is shared between the rules."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, quoted: list[Quoted] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.paragraphs = paragraphs_of(self.text)
-        self.quoted: list[Quoted] = []
-        for p_start, p_end in self.paragraphs:
-            self.quoted += top_level(find_quoted(self.text, p_start, p_end))
+        self.quoted: list[Quoted] = quoted if quoted is not None else top_level_quotes(self.text)
         self.out: list[RawQuote] = []
         self.used: set[int] = set()  # indices of quoted passages already attributed
         self.dropped: Counter[str] = Counter()
@@ -337,9 +335,15 @@ class _Finder:
                 self.out.append(RawQuote(start, end, None, base.speaker, base.speaker_head, "direct", True))
 
 
-def find_quotes(doc: Any) -> tuple[list[RawQuote], Counter[str]]:
-    """Every quote in a parsed doc, in text order, and the counts of what was dropped."""
-    finder = _Finder(doc)
+def top_level_quotes(text: str) -> list[Quoted]:
+    """The outermost quoted passages of every paragraph of ``text``."""
+    return [q for p in paragraphs_of(text) for q in top_level(find_quoted(text, *p))]
+
+
+def find_quotes(doc: Any, quoted: list[Quoted] | None = None) -> tuple[list[RawQuote], Counter[str]]:
+    """Every quote in a parsed doc, in text order, and the counts of what was dropped.
+    ``quoted`` is :func:`top_level_quotes` of the text, when the caller has it already."""
+    finder = _Finder(doc, quoted)
     finder.cues()
     finder.according_to()
     finder.colon_quotes()

@@ -85,6 +85,7 @@ class StatementGrouper:
         self.df: Counter[str] = Counter()
         self.n = 0
         self.groups: list[list[_Member]] = []
+        self.by_speaker: dict[str, list[int]] = {}  # speaker key -> its groups (compare only those)
 
     def _weight(self, words: frozenset[str]) -> float:
         return sum(math.log(1 + self.n / (1 + self.df[w])) for w in words)
@@ -108,10 +109,8 @@ class StatementGrouper:
         return score
 
     @staticmethod
-    def _same_speaker(a: QuoteItem, b: QuoteItem) -> bool:
-        if a.speaker is not None or b.speaker is not None:
-            return a.speaker == b.speaker
-        return a.speaker_name.lower() == b.speaker_name.lower()
+    def _speaker_key(item: QuoteItem) -> str:
+        return f"e:{item.speaker}" if item.speaker is not None else f"n:{item.speaker_name.lower()}"
 
     def fit(self, items: Sequence[QuoteItem]) -> StatementGrouper:
         """Group ``items``: each quote joins the statement of its most similar earlier quote
@@ -125,14 +124,14 @@ class StatementGrouper:
 
     def _add(self, member: _Member) -> int:
         best, best_score = -1, self.threshold
-        for index, group in enumerate(self.groups):
-            if not self._same_speaker(group[0].item, member.item):
-                continue
-            score = max(self.similarity(member, other) for other in group)
+        key = self._speaker_key(member.item)
+        for index in self.by_speaker.get(key, ()):
+            score = max(self.similarity(member, other) for other in self.groups[index])
             if score >= best_score:
                 best, best_score = index, score
         if best < 0:
             self.groups.append([member])
+            self.by_speaker.setdefault(key, []).append(len(self.groups) - 1)
             return len(self.groups) - 1
         self.groups[best].append(member)
         return best

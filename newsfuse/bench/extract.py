@@ -1,0 +1,120 @@
+"""``newsfuse bench extract``: the whole extract stage against the spaCy pipeline alone.
+
+Both run on the same articles with the same worker count (2 by default, the reference
+box), each case in a fresh ``spawn``-ed process with its own worker pool, so peak memory
+is per case. Workers load the model and parse a warm-up text before the clock starts.
+Cases alternate (floor, extract, floor, extract, ...) and the medians are compared:
+PERFORMANCE.md section 10. The extract case is annotate (per article, in the workers)
+plus the corpus stage (entities, statements, publication dates, timeline) in the parent.
+
+Corpus: real, cased news text, e.g. PolNeAR (``text/*.txt`` under its split folders);
+any folder of ``.txt`` files works.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from newsfuse.bench.harness import in_fresh_process, wait_quiet
+from newsfuse.errors import InputError
+
+_WARMUP = ("US President Donald Trump told reporters on Wednesday that “a second meeting” "
+           "with Zelenskyy could follow, according to two officials.")
+
+
+def load_texts(folder: str | Path, limit: int) -> list[str]:
+    """Up to ``limit`` ``.txt`` files under ``folder`` (recursively, in path order)."""
+    files = sorted(Path(folder).rglob("*.txt"))
+    if not files:
+        raise InputError(f"{folder}: no .txt files under it; pass a folder of news texts "
+                         "(for example the PolNeAR folder)")
+    return [f.read_text(encoding="utf-8") for f in files[:limit]]
+
+
+_NLP: Any = None
+
+
+def _init_worker() -> None:
+    global _NLP
+    from newsfuse.extract.annotate import annotate
+    from newsfuse.model import Article, Provenance
+    from newsfuse.nlp.spacy_pipeline import load_spacy
+
+    _NLP = load_spacy()
+    annotate(Article("w", Provenance("w", "text"), _WARMUP, None, None, None, None, "en"), _NLP)
+
+
+def _spacy_chunk(texts: list[str]) -> int:
+    return sum(len(doc) for doc in _NLP.pipe(texts, batch_size=16))
+
+
+def _extract_chunk(texts: list[str]) -> list[Any]:
+    from newsfuse.extract.annotate import annotate_many
+    from newsfuse.model import Article, Provenance
+
+    articles = [Article(f"b{hash(t)}", Provenance("bench", "text"), t, None, None, None, None, "en")
+                for t in texts]
+    return list(annotate_many(articles, _NLP, batch_size=16))
+
+
+def _chunks(texts: list[str], n: int) -> list[list[str]]:
+    size = max(1, -(-len(texts) // (n * 4)))  # a few chunks per worker to even the load
+    return [texts[i:i + size] for i in range(0, len(texts), size)]
+
+
+def run_case(mode: str, texts: list[str], workers: int) -> dict[str, float]:
+    """One timed case in this (fresh) process: ``spacy`` or ``extract``."""
+    from newsfuse.extract.corpus import extract_corpus
+    from newsfuse.model import Article, Provenance
+
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker) as pool:
+        pool.map(_spacy_chunk, [[_WARMUP]] * workers)  # every worker has loaded the model
+        started = time.perf_counter()
+        if mode == "spacy":
+            pool.map(_spacy_chunk, _chunks(texts, workers))
+            corpus_s = 0.0
+        else:
+            extractions = [e for part in pool.map(_extract_chunk, _chunks(texts, workers)) for e in part]
+            t0 = time.perf_counter()
+            articles = [Article(f"b{hash(t)}", Provenance("bench", "text"), t, None, None, None, None, "en")
+                        for t in texts]
+            extract_corpus(articles, extractions)
+            corpus_s = time.perf_counter() - t0
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "corpus_stage_seconds": corpus_s}
+
+
+def bench_extract(folder: str | Path, articles: int = 200, workers: int = 2, repeat: int = 3,
+                  echo: Any = None) -> dict[str, Any]:
+    """Words/s, articles/s and peak RSS of extraction and of spaCy alone; their time ratio."""
+    say = echo or (lambda _msg: None)
+    texts = load_texts(folder, articles)
+    words = sum(len(t.split()) for t in texts)
+    runs: dict[str, list[tuple[float, float, float]]] = {"spacy": [], "extract": []}
+    for rep in range(repeat):
+        for mode in ("spacy", "extract"):
+            wait_quiet()
+            out, _, _, rss = in_fresh_process(run_case, mode, texts, workers)
+            runs[mode].append((out["seconds"], rss, out["corpus_stage_seconds"]))
+            say(f"rep {rep + 1}/{repeat} {mode:<8} {out['seconds']:7.2f} s  "
+                f"{words / out['seconds']:8.0f} words/s  peak {rss:6.0f} MiB")
+
+    def summary(mode: str) -> dict[str, float]:
+        seconds = statistics.median(r[0] for r in runs[mode])
+        return {"seconds": round(seconds, 3), "words_per_s": round(words / seconds, 1),
+                "articles_per_s": round(len(texts) / seconds, 2),
+                "peak_rss_mib": round(max(r[1] for r in runs[mode]), 1),
+                "spread": round((max(r[0] for r in runs[mode]) - min(r[0] for r in runs[mode])) / seconds, 3),
+                "corpus_stage_seconds": round(statistics.median(r[2] for r in runs[mode]), 3)}
+
+    spacy, extract = summary("spacy"), summary("extract")
+    ratio = extract["seconds"] / spacy["seconds"]
+    say(f"extract / spaCy time: {ratio:.3f} (goal <= 1.3)")
+    return {"corpus": {"folder": str(folder), "articles": len(texts), "words": words},
+            "workers": workers, "repeat": repeat, "spacy_alone": spacy, "extract": extract,
+            "time_ratio": round(ratio, 3), "goal": "extract time <= 1.3 x spaCy pipeline alone"}
