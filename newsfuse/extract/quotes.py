@@ -11,6 +11,7 @@ not a quote; it is counted under ``unattributed-quoted-text``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ _FIRST_PERSON = {"i", "we", "you", "me", "us"}
 _RELATIVE = {"who", "that", "which"}
 
 Mode = Literal["direct", "partial", "indirect"]
+# "TAPPER:" / "SEN. JOHN SMITH:" opening a transcript paragraph
+_TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,40}[A-Z.]):\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,7 @@ class _Finder:
         self.paragraphs = paragraphs_of(self.text)
         self.quoted: list[Quoted] = quoted if quoted is not None else top_level_quotes(self.text)
         self.out: list[RawQuote] = []
+        self.turns: list[tuple[int, int]] = []  # transcript turns: someone's words without marks
         self.used: set[int] = set()  # indices of quoted passages already attributed
         self.dropped: Counter[str] = Counter()
 
@@ -166,9 +170,11 @@ class _Finder:
         return next((i for i, (s, e) in enumerate(self.paragraphs) if s <= char <= e), -1)
 
     def _in_quote(self, char: int) -> bool:
-        return any(q.inner_start <= char < q.inner_end for q in self.quoted)
+        return any(q.inner_start <= char < q.inner_end for q in self.quoted) or \
+            any(s <= char < e for s, e in self.turns)
 
-    def add(self, start: int, end: int, cue: tuple[int, int] | None, speaker: Any | None) -> None:
+    def add(self, start: int, end: int, cue: tuple[int, int] | None, speaker: Any | None,
+            through: int | None = None) -> None:
         """Record a quote; a content that touches quoted passages is widened to them, and
         a content that is all quotation becomes the quote's words."""
         index = self._paragraph(start)
@@ -188,6 +194,8 @@ class _Finder:
         if end <= start:
             return
         span = _speaker_span(speaker) if speaker is not None else None
+        if span is not None and through is not None and through >= span[1]:
+            span = (span[0], through + 1)  # "Chris Christie, who": the relative pronoun too
         head = speaker.i if speaker is not None else None
         self.out.append(RawQuote(start, end, cue, span, head, mode))
 
@@ -211,10 +219,12 @@ class _Finder:
             cue = (verb.i, verb.i + 1)
             if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
                 continue
+            relative = next((c.i for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE
+                             and verb.dep_ == "relcl"), None)
             if content is not None and not (content.left_edge.i <= speaker.i <= content.right_edge.i):
                 s, e = _clause(content)
                 if e > s:
-                    self.add(*_chars(self.doc, s, e), cue, speaker)
+                    self.add(*_chars(self.doc, s, e), cue, speaker, relative)
                     self._second_half(verb, speaker, cue)
                     continue
             if verb.lemma_.lower() in SPEECH_VERBS:
@@ -240,6 +250,10 @@ class _Finder:
             # after: "said: “...”", "told reporters on Wednesday: “...”", "said “...”"
             after = q.start >= verb.idx + len(verb) and "." not in lead and (
                 lead.rstrip().endswith((":", ",")) or not lead.strip()) and q.start <= sent.end_char + 2
+            # "Sam Lau said in a statement. “There are no paper ballots ...”": the next sentence
+            after = after or (self._paragraph(q.start) == para and q.start >= sent.end_char - 1
+                              and not self.text[sent.end_char:q.start].strip()
+                              and self.text[:sent.end_char].rstrip().endswith("."))
             # "Jared Potts echoed:" at the end of a paragraph, the quote in the next one
             after = after or (self._paragraph(q.start) == para + 1 and q.start == self.paragraphs[para + 1][0]
                               and self.text[verb.idx:self.paragraphs[para][1]].rstrip().endswith(":"))
@@ -296,18 +310,32 @@ class _Finder:
             if colon is None:
                 continue
             sent = colon[0].sent
+            # a name right before the colon with no verb after it ("- Mark Blumenthal:") wins
+            names = [t for t in sent if t.i < colon[0].i and t.ent_type_ in ("PERSON", "ORG")
+                     and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].ent_iob_ != "I")]
+            verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and names and names[-1].i < t.i < colon[0].i]
+            speaker = names[-1] if names and not verbs else None
+            cue = (colon[0].i, colon[0].i + 1)
             root = sent.root
-            speaker = _subject(root) if root.pos_ in ("VERB", "AUX") and root.i < colon[0].i else None
-            cue = (root.i, root.i + 1) if speaker is not None else (colon[0].i, colon[0].i + 1)
-            if speaker is None:
-                names = [t for t in sent if t.i < colon[0].i and t.ent_type_ in ("PERSON", "ORG")
-                         and t.ent_iob_ != "B" or t.i < colon[0].i and t.ent_type_ in ("PERSON", "ORG")
-                         and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].ent_iob_ != "I")]
-                verbs = [t for t in sent if t.pos_ == "VERB" and names and names[-1].i < t.i < colon[0].i]
-                speaker = names[-1] if names and not verbs else None
+            if speaker is None and root.pos_ in ("VERB", "AUX") and root.i < colon[0].i:
+                speaker, cue = _subject(root), (root.i, root.i + 1)
             if speaker is None or speaker.lower_ in ("it", "there", "this", "that"):
                 continue
             self.add(*_inner(q, self.text), cue, speaker)
+
+    def transcript_turns(self) -> None:
+        """``TAPPER: Do you think ...`` paragraphs of an interview transcript: the words after
+        the capitalised speaker label are that speaker's, quotation marks or not."""
+        for start, end in self.paragraphs:
+            m = _TURN.match(self.text, start, end)
+            if m is None:
+                continue
+            label = self.doc.char_span(start, m.end(1), alignment_mode="expand")
+            colon = self.doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+            if label is None or colon is None or m.end() >= end:
+                continue
+            self.turns.append((m.end(), end))
+            self.add(m.end(), end, (colon[0].i, colon[0].i + 1), label.root)
 
     def continuations(self) -> None:
         """Quotes no cue attached: continue the previous speaker, or drop them."""
@@ -344,6 +372,7 @@ def find_quotes(doc: Any, quoted: list[Quoted] | None = None) -> tuple[list[RawQ
     """Every quote in a parsed doc, in text order, and the counts of what was dropped.
     ``quoted`` is :func:`top_level_quotes` of the text, when the caller has it already."""
     finder = _Finder(doc, quoted)
+    finder.transcript_turns()
     finder.cues()
     finder.according_to()
     finder.colon_quotes()
