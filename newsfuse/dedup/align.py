@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.dedup.paraphrase import ParaphraseScorer, _Lex, features, lexical
+from newsfuse.dedup.paraphrase import FEATURES, ParaphraseScorer, _Lex, features, lexical
 from newsfuse.dedup.text import Sentence
 
 
@@ -101,7 +101,7 @@ def align_paraphrase(a: SentenceView, b: SentenceView, emb_a: np.ndarray, emb_b:
                      scorer: ParaphraseScorer, threshold: float, shortlist: int = 3) -> Alignment:
     """Align paraphrased sentences: for each sentence of b, score its ``shortlist`` nearest
     sentences of a (by cosine) with the paraphrase model; keep one-to-one pairs whose
-    probability is at least ``threshold``."""
+    probability is at least ``threshold``. Pairs whose numbers disagree never align."""
     if len(a) == 0 or len(b) == 0:
         return _finish([], len(a), len(b))
     cosine = emb_a @ emb_b.T
@@ -110,6 +110,9 @@ def align_paraphrase(a: SentenceView, b: SentenceView, emb_a: np.ndarray, emb_b:
     cells = [(int(nearest[r, j]), j) for j in range(len(b)) for r in range(k)]
     rows = np.array([features(float(cosine[i, j]), a.lex[i], b.lex[j]) for i, j in cells])
     probability = scorer.probability(rows)
+    # A copy keeps its figures: two sentences stating different numbers are the same
+    # template (weekly money supply, earnings), not a paraphrase of one another.
+    probability[rows[:, FEATURES.index("numbers_differ")] > 0] = 0.0
     scores = np.zeros(cosine.shape)
     for (i, j), p in zip(cells, probability):
         scores[i, j] = p

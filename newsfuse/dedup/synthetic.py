@@ -81,7 +81,17 @@ def paraphrase_sentence(sentence: str, rng: random.Random) -> str:
         choice = rng.choice(options)
         return choice.capitalize() if word[0].isupper() else choice
 
-    return re.sub(r"[A-Za-z]+", swap, text)
+    before = text
+    text = re.sub(r"[A-Za-z]+", swap, text)
+    if text == before:  # a paraphrase changes every sentence it can: force the first swap
+        for match in re.finditer(r"[A-Za-z]+", text):
+            options = _SYNONYMS.get(match.group(0).lower())
+            if options:
+                choice = rng.choice(options)
+                choice = choice.capitalize() if match.group(0)[0].isupper() else choice
+                text = text[: match.start()] + choice + text[match.end() :]
+                break
+    return text
 
 
 def reuters_text(body: str) -> str:
@@ -115,7 +125,9 @@ def make_copy(kind: str, source: Article, other: Article | None, rng: random.Ran
     """One synthetic copy of ``source`` (``other`` is the second source of a merge)."""
     sents = _sentences(source)
     outlet = rng.choice(OUTLETS)
-    later = source.published + timedelta(hours=rng.randint(1, 48)) if source.published else None
+    dates = [a.published for a in (source, other) if a is not None and a.published is not None]
+    # a copy appears after every source it copies (a merge after both)
+    later = max(dates) + timedelta(hours=rng.randint(1, 48)) if dates else None
     published = later if rng.random() < 0.5 else None
     credit = rng.random() < 0.5
     if kind == "syndicated":

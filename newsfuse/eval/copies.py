@@ -248,14 +248,15 @@ def eval_synthetic(reuters_dir: str | Path, n: int = 200, seed: int = 0, config:
         per_kind[kind] = {"gold": len(pairs), "found": len(got),
                           "relations": dict(Counter(x.relation for x in got))}
     directions: Counter[str] = Counter()
-    evidence: Counter[str] = Counter()
-    for pair, (_, source, _kind) in gold.items():
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    for pair, (_, source, kind) in gold.items():
         link = found.get(pair)
         if link is None:
             continue
-        directions["undirected" if link.source is None else
-                   "correct" if link.source == source else "wrong"] += 1
-        evidence[link.direction_evidence.split(":")[0].split(" ")[0]] += 1
+        outcome = "undirected" if link.source is None else "correct" if link.source == source else "wrong"
+        directions[outcome] += 1
+        why = re.sub(r" [\d.]+ vs [\d.]+| \(inferred date\)", "", link.direction_evidence.split(":")[0])
+        evidence[why][outcome] += 1
     directed = directions["correct"] + directions["wrong"]
     false_links = [x for p, x in found.items() if p not in gold]
     return {
@@ -266,7 +267,7 @@ def eval_synthetic(reuters_dir: str | Path, n: int = 200, seed: int = 0, config:
         "direction": {"found_gold_links": sum(directions.values()), **dict(directions),
                       "accuracy_all": round(directions["correct"] / max(1, sum(directions.values())), 4),
                       "accuracy_directed": round(directions["correct"] / max(1, directed), 4),
-                      "evidence_used": dict(evidence)},
+                      "by_evidence": {k: dict(v) for k, v in sorted(evidence.items())}},
         "false_links": [{"a": x.a, "b": x.b, "relation": x.relation, "score": x.score,
                          "method": x.method} for x in false_links[:10]],
         "seconds": round(seconds, 1),
