@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.extract import CorpusExtraction, extract_corpus, quotes_dict, statements_dict, timeline_dict
+from newsfuse.extract import (
+    CorpusExtraction,
+    extract_corpus,
+    quotes_dict,
+    statements_dict,
+    timeline_dict,
+)
 from newsfuse.model import Article, Provenance, RawDocument
 
 pytestmark = pytest.mark.skipif(

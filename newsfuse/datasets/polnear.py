@@ -55,13 +55,14 @@ def parse_ann(raw: str) -> tuple[GoldAttribution, ...]:
                 role, _, ref = arg.partition(":")
                 roles.setdefault(role.rstrip("0123456789"), []).append(ref)
             events.append(roles)
+    def gather(roles: dict[str, list[str]], role: str) -> Spans:
+        return tuple(s for ref in roles.get(role, []) if ref in bounds for s in bounds[ref][1])
+
     out = []
     for roles in events:
-        def gather(role: str) -> Spans:
-            return tuple(s for ref in roles.get(role, []) if ref in bounds for s in bounds[ref][1])
-        content = gather("Content")
+        content = gather(roles, "Content")
         if content:
-            out.append(GoldAttribution(gather("Source"), gather("Cue"), content))
+            out.append(GoldAttribution(gather(roles, "Source"), gather(roles, "Cue"), content))
     return tuple(out)
 
 
@@ -76,7 +77,7 @@ def read_polnear(directory: str | Path, split: str = "dev") -> Iterator[PolnearD
     for ann in sorted((root / "attributions").glob("*.ann")):
         annotations.setdefault(ann.stem.rsplit("_", 1)[0], ann)
     for path in texts:
-        ann = annotations.get(path.stem)
-        if ann is None:
+        found = annotations.get(path.stem)
+        if found is None:
             continue  # a text nobody annotated is not scored
-        yield PolnearDoc(path.stem, path.read_text(encoding="utf-8"), parse_ann(ann.read_text(encoding="utf-8")))
+        yield PolnearDoc(path.stem, path.read_text(encoding="utf-8"), parse_ann(found.read_text(encoding="utf-8")))

@@ -14,7 +14,7 @@ from newsfuse.errors import InputError
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
-_DCT = re.compile(r"<DCT>\s*<TIMEX3([^>]*)>", re.S)
+_DCT = re.compile(r"<DCT>\s*<TIMEX3([^>]*)>", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,7 +173,7 @@ class _Builder:
                 assert target is not None
                 persons.append(LocalRef(tok, target, self.paragraph_of(m.span.start), m.sentence, m.label))
         persons.sort(key=lambda p: p.token)
-        pronouns: dict[int, int | None] = {}
+        pronouns: dict[int, int] = {}  # pronoun token -> its pronoun mention
         speakers: list[LocalRef] = []
         out: list[Quote] = []
         for raw in raws:
@@ -197,8 +197,8 @@ class _Builder:
                         pronouns[head.i] = len(self.mentions) - 1
                     mention = pronouns[head.i]
                     kind = "named" if self.mentions[mention].refers_to is not None else "unresolved"
-                name = mention if mention is None or self.mentions[mention].kind == "name" \
-                    else self.mentions[mention].refers_to
+                name = None if mention is None else (
+                    mention if self.mentions[mention].kind == "name" else self.mentions[mention].refers_to)
                 if name is not None and self.mentions[name].label == "PERSON":
                     speakers.append(LocalRef(raw.speaker_head, name, self.paragraph_of(raw.start),
                                              self.sentence_of(self.doc[raw.speaker_head].idx), "PERSON"))

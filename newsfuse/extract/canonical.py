@@ -99,14 +99,15 @@ class EntityResolver:
         for ext in extractions:
             ids = self._keys(ext)
             for index, m in enumerate(ext.mentions):
-                if m.kind == "name" and ids[index] is not None:
-                    cluster = self._cluster(ids[index], self.label_of.get(m.key, m.label))
+                cluster_key = ids[index]
+                if m.kind == "name" and cluster_key is not None:
+                    cluster = self._cluster(cluster_key, self.label_of.get(m.key, m.label))
                     cluster.labels[m.label] += 1
                     cluster.forms[m.span.text] += 1
             for role in ext.roles:
-                key = ids[role.mention]
-                if key is not None:
-                    self._cluster(key, "PERSON").titles.add(role.title)
+                role_key = ids[role.mention]
+                if role_key is not None:
+                    self._cluster(role_key, "PERSON").titles.add(role.title)
         return self
 
     def _cluster(self, key: str, label: str) -> _Cluster:

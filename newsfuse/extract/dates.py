@@ -14,7 +14,15 @@ from typing import Any
 from newsfuse.extract.timex import Tense
 
 # words spaCy leaves untagged that are time references on their own
-_LONE = {"now", "recently", "lately", "nowadays", "future", "past", "daily", "weekly", "monthly"}
+_LONE = {"now", "recently", "lately", "nowadays", "currently", "future", "past", "daily", "weekly",
+         "monthly"}
+# month-day dates the small model sometimes leaves untagged ("the quarter ended Sept. 30")
+_MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,\s+\d{4})?\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?\b|"
+    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+\d{4})?\b")
 _LEADING_NOISE = {"over", "about", "around", "nearly", "almost", "some", "roughly", "approximately",
                   "within", "through", "until", "since", "by", "during", "just", "only", "mere",
                   "another", "least", "at", "more", "less", "than", "fewer", "up", "to", "no"}
@@ -25,7 +33,7 @@ _FUTURE_LEMMAS = {"schedule", "plan", "set", "due", "slate", "upcoming", "next",
                   "planned", "scheduled", "expected", "forthcoming"}
 _NOT_DATES = re.compile(
     r"^(?:the )?(?:age|ages|aged|old|young|night|morning|evening|afternoon|overnight|annual|"
-    r"annually|quarterly|\d{1,3}|\d{5,}|\d+ years? old|[\w-]+-(?:year|month|week|day)-old)$", re.I)
+    r"annually|quarterly|\d{1,3}|\d{5,}|\d+ years? old|[\w-]+-(?:year|month|week|day)-old)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,11 @@ def _governor(token: Any) -> Any:
     return node
 
 
+def _past_aux(verb: Any) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.morph.get("Tense") == ["Past"])
+               for c in verb.children)
+
+
 def clause_tense(token: Any) -> Tense:
     """Tense of the clause ``token`` (a date's root) sits in: future when a modal, an
     infinitive or a scheduling word points ahead, past for past forms, else present."""
@@ -79,8 +92,9 @@ def clause_tense(token: Any) -> Tense:
             break
         if head.pos_ == "NOUN" and any(c.lemma_.lower() in _FUTURE_LEMMAS for c in head.children):
             return "future"  # "the upcoming meeting on Friday", "Friday's scheduled talks"
-        if head.lemma_.lower() in _FUTURE_LEMMAS and head.pos_ in ("ADJ", "VERB"):
-            return "future"
+        if head.lemma_.lower() in _FUTURE_LEMMAS and (head.pos_ == "ADJ" or head.pos_ == "VERB"
+                                                       and head.tag_ != "VBD" and not _past_aux(head)):
+            return "future"  # "is scheduled for 15 August", not "planned ... was canceled"
         node = head
         if node.pos_ in ("VERB", "AUX"):
             break
@@ -157,11 +171,17 @@ def find_dates(doc: Any) -> list[FoundDate]:
         start = token.idx - 4 if token.lower_ in ("past", "future") else token.idx
         found.append(FoundDate(start, token.idx + len(token), "DATE", clause_tense(token),
                                _governor(token).i))
+    for m in _MONTH_DAY.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(t.i in taken for t in span):
+            continue
+        taken.update(t.i for t in span)
+        found.append(FoundDate(m.start(), m.end(), "DATE", clause_tense(span.root), _governor(span.root).i))
     found.sort(key=lambda f: f.start)
     return found
 
 
-_QUARTER_WORD = re.compile(r"\b(?:quarter|quarterly)\b", re.I)
+_QUARTER_WORD = re.compile(r"\b(?:quarter|quarterly)\b", re.IGNORECASE)
 
 
 def is_quarterly(text: str) -> bool:

@@ -124,7 +124,7 @@ def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256,
 
     nlp = load_spacy(exclude=("parser", "tagger", "attribute_ruler", "lemmatizer"))
     sentences = [list(s) for s in sentences]
-    docs = (Doc(nlp.vocab, words=_title_case(s) if _is_shouting(s) else s) for s in sentences)
+    docs = (Doc(nlp.vocab, words=_title_case(s) if _is_shouting(s) else list(s)) for s in sentences)
     per_sentence: list[list[NameSpan]] = []
     texts: list[list[str]] = []
     for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=batch_size)):

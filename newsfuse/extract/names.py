@@ -26,7 +26,7 @@ TITLES = {
     "speaker", "leader", "spokesman", "spokeswoman", "spokesperson", "chief", "commander",
     "sheikh", "ayatollah", "rev", "reverend", "father", "archbishop", "bishop", "cardinal",
     "former", "then", "acting", "deputy", "foreign", "defence", "defense", "state",
-    "special", "attorney", "supreme", "first", "lady", "emir", "crown", "president-elect",
+    "special", "attorney", "supreme", "first", "emir", "crown", "president-elect",
 }
 # the heads a title is recognised by ("the US president", "the Russian leader")
 TITLE_HEADS = {
@@ -35,7 +35,7 @@ TITLE_HEADS = {
     "governor", "senator", "mayor", "king", "queen", "prince", "pope", "chairman",
     "chairwoman", "chair", "ceo", "chief", "director", "commander", "general", "head",
     "counterpart", "candidate", "nominee", "founder", "owner", "coach", "manager", "captain",
-    "official", "spokesperson", "diplomat", "lawmaker", "congressman", "congresswoman",
+    "official", "diplomat", "lawmaker", "congressman", "congresswoman",
     "representative", "justice", "judge", "prosecutor", "attorney", "editor", "executive",
 }
 # heads that describe a kind of source rather than a single titled person

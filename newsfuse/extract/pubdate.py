@@ -30,7 +30,7 @@ from newsfuse.extract.records import ArticleExtraction, DateMention, Publication
 from newsfuse.extract.timex import Timex, normalize
 from newsfuse.model import Article
 
-_WEEKDAY = re.compile(rf"\b({lex.WEEKDAY_WORDS})\b", re.I)
+_WEEKDAY = re.compile(rf"\b({lex.WEEKDAY_WORDS})\b", re.IGNORECASE)
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -69,7 +69,7 @@ def _refs(ext: ArticleExtraction) -> list[_Ref]:
 
 def _absolute(ext: ArticleExtraction) -> list[tuple[Timex, str, str | None]]:
     """Dates with a year written out, as (timex, text, tense)."""
-    out = []
+    out: list[tuple[Timex, str, str | None]] = []
     for d in ext.dates:
         timex = normalize(d.span.text, None, d.tense)
         if timex is not None and re.match(r"\d{4}", timex.value) and timex.type == "DATE":
@@ -127,12 +127,12 @@ def _cost(anchor: date, refs: Sequence[_Ref], event: tuple[date, frozenset[str]]
                 lead = (anchor - day).days
             if linked and event is not None and r.tense == "future" and day != event[0]:
                 broken_dates += 1
-        elif r.kind == "daymonth" and linked and event is not None:
-            if r.tense == "future" and anchor >= event[0] or r.tense == "past" and anchor <= event[0]:
-                broken_dates += 1
-        elif r.kind == "event" and linked and event is not None:
-            if r.tense == "past" and anchor <= event[0] or r.tense == "future" and anchor >= event[0]:
-                broken_events += 1
+        elif r.kind == "daymonth" and linked and event is not None and (
+                r.tense == "future" and anchor >= event[0] or r.tense == "past" and anchor <= event[0]):
+            broken_dates += 1
+        elif r.kind == "event" and linked and event is not None and (
+                r.tense == "past" and anchor <= event[0] or r.tense == "future" and anchor >= event[0]):
+            broken_events += 1
     return broken_dates, broken_events, lead or 0, abs((anchor - reference).days)
 
 

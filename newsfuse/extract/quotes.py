@@ -29,10 +29,10 @@ SPEECH_VERBS = frozenset({
     "concede", "contend", "conclude", "observe", "tout", "boast", "joke", "quip", "testify",
     "assert", "maintain", "allege", "estimate", "reveal", "disclose", "indicate", "threaten",
     "accuse", "demand", "propose", "recommend", "advise", "agree", "counter", "retort",
-    "comment", "continue", "reaffirm", "restate", "signal", "charge", "contend", "brief",
+    "comment", "continue", "reaffirm", "restate", "signal", "charge", "brief",
     "speculate", "muse", "lament", "proclaim", "point", "highlight", "exclaim", "shout", "yell",
     "chant", "read", "echo", "cry", "scream", "whisper", "murmur", "wonder", "snap", "interject",
-    "call", "tell", "quote", "cite", "insist", "rule", "order", "instruct", "plead", "concur",
+    "call", "quote", "cite", "rule", "order", "instruct", "plead", "concur",
 })
 # verbs of belief and intention: PolNeAR counts them as attributions too
 ATTITUDE_VERBS = frozenset({"think", "believe", "feel", "hope", "fear", "expect", "know",

@@ -23,11 +23,7 @@ from newsfuse.model import Span, content_id
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTED = re.compile(r"[“\"«‘]([^”\"»’]{2,})[”\"»’]")
-STOPWORDS = frozenset("""a an the and or but if of to in on at by for with from as is are was were be been
-being will would shall should can could may might must do does did have has had it its this that these
-those there their they them he she his her him we our us you your i me my not no so than then too very
-also just into about over after before up out what which who whom whose when where why how all any
-each some such only own same other more most s t don doesn didn won isn aren wasn weren""".split())
+STOPWORDS = frozenset(["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "have", "has", "had", "it", "its", "this", "that", "these", "those", "there", "their", "they", "them", "he", "she", "his", "her", "him", "we", "our", "us", "you", "your", "i", "me", "my", "not", "no", "so", "than", "then", "too", "very", "also", "just", "into", "about", "over", "after", "before", "up", "out", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "all", "any", "each", "some", "such", "only", "own", "same", "other", "more", "most", "s", "t", "don", "doesn", "didn", "won", "isn", "aren", "wasn", "weren"])
 
 
 def stem(word: str) -> str:

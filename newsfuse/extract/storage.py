@@ -198,8 +198,8 @@ def write_extract(store: Any, corpus: CorpusExtraction, replace_corpus: bool = T
             ("extract_entities", ENTITY_COLUMNS, rows.entities,
              "name = excluded.name, label = excluded.label, aliases = excluded.aliases"),
             ("extract_statements", STATEMENT_COLUMNS, rows.statements,
-             "speaker_entity = excluded.speaker_entity, speaker_name = excluded.speaker_name, "
-             "text = excluded.text, said_on = excluded.said_on"),
+             ("speaker_entity = excluded.speaker_entity, speaker_name = excluded.speaker_name, "
+              "text = excluded.text, said_on = excluded.said_on")),
         )
         for table, columns, values, update in upserts:
             if values:

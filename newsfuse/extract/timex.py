@@ -19,37 +19,29 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Literal
 
 from newsfuse.extract import timexlex as lex
+from newsfuse.extract.timecal import (
+    Tense,
+    Timex,
+    _add_months,
+    _ago,
+    _day,
+    _decade,
+    _duration,
+    _month,
+    _pick_year,
+    _quarter,
+    _relative_unit,
+    _season,
+    _weekday,
+    _year,
+)
 
-Tense = Literal["past", "present", "future"] | None
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+__all__ = ["Tense", "Timex", "normalize"]
 
-
-@dataclass(frozen=True, slots=True)
-class Timex:
-    """A normalised temporal expression.
-
-    Attributes:
-        value: TIMEX3 value: ``2025-08-13``, ``2025-W33``, ``2025-08``, ``2025``, ``P10D``,
-            ``PAST_REF``; ``X`` stands for what the text leaves open (``XXXX-08-15`` when
-            there is no anchor to take the year from).
-        type: TIMEX3 type.
-        start: first day covered (a date, or the window of an anchored duration such as
-            "the past 10 days"); ``None`` when it is not a calendar range.
-        end: last day covered, inclusive.
-        relative: the value depends on the anchor (so it changes if the anchor does).
-    """
-
-    value: str
-    type: TimexType
-    start: date | None = None
-    end: date | None = None
-    relative: bool = False
 
 
 _LEAD = re.compile(
@@ -78,87 +70,6 @@ def _num(word: str) -> float | None:
     if re.fullmatch(r"\d+(\.\d+)?", word):
         return float(word)
     return lex.NUMBERS.get(word)
-
-
-def _fmt_num(n: float) -> str:
-    return str(int(n)) if n == int(n) else str(n)
-
-
-# -- calendar arithmetic --------------------------------------------------------------
-
-
-def _add_months(d: date, months: int) -> date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def _day(d: date, rel: bool = True, part: str | None = None) -> Timex:
-    if part:
-        return Timex(f"{d.isoformat()}T{part}", "TIME", d, d, rel)
-    return Timex(d.isoformat(), "DATE", d, d, rel)
-
-
-def _week(d: date, rel: bool = True) -> Timex:
-    iso = d.isocalendar()
-    monday = d - timedelta(days=d.weekday())
-    return Timex(f"{iso[0]}-W{iso[1]:02d}", "DATE", monday, monday + timedelta(days=6), rel)
-
-
-def _weekend(d: date, rel: bool = True) -> Timex:
-    iso = d.isocalendar()
-    sat = d - timedelta(days=d.weekday()) + timedelta(days=5)
-    return Timex(f"{iso[0]}-W{iso[1]:02d}-WE", "DATE", sat, sat + timedelta(days=1), rel)
-
-
-def _month(year: int, month: int, rel: bool = True) -> Timex:
-    last = calendar.monthrange(year, month)[1]
-    return Timex(f"{year:04d}-{month:02d}", "DATE", date(year, month, 1), date(year, month, last), rel)
-
-
-def _year(year: int, rel: bool = True) -> Timex:
-    return Timex(f"{year:04d}", "DATE", date(year, 1, 1), date(year, 12, 31), rel)
-
-
-def _quarter(year: int, q: int, rel: bool = True) -> Timex:
-    start = date(year, 3 * q - 2, 1)
-    return Timex(f"{year:04d}-Q{q}", "DATE", start, _add_months(start, 3) - timedelta(days=1), rel)
-
-
-def _decade(first_year: int, rel: bool = False) -> Timex:
-    return Timex(f"{first_year // 10:03d}", "DATE", date(first_year, 1, 1),
-                 date(first_year + 9, 12, 31), rel)
-
-
-def _weekday(anchor: date, weekday: int, tense: Tense, shift: str | None) -> date:
-    """The ``weekday`` meant relative to ``anchor``: before it in past contexts, after it in
-    future ones; the anchor's own weekday is the anchor itself unless "last"/"next" says so."""
-    back = (anchor.weekday() - weekday) % 7
-    ahead = (weekday - anchor.weekday()) % 7
-    if shift == "last":
-        return anchor - timedelta(days=back or 7)
-    if shift == "next":
-        return anchor + timedelta(days=ahead or 7)
-    if shift == "this":
-        return anchor - timedelta(days=anchor.weekday()) + timedelta(days=weekday)
-    if tense == "future":
-        return anchor + timedelta(days=ahead)
-    return anchor - timedelta(days=back)
-
-
-def _pick_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
-    """The year of a month (and day) given without one: the anchor's year, moved to the
-    year before or after when the tense says the date lies on the other side."""
-    d = date(anchor.year, month, min(day or 1, calendar.monthrange(anchor.year, month)[1]))
-    if tense == "past" and d > anchor + timedelta(days=0 if day else 31):
-        return anchor.year - 1
-    if tense == "future" and d < anchor - timedelta(days=0 if day else 31):
-        return anchor.year + 1
-    if tense in (None, "present") and (d - anchor).days > 183:
-        return anchor.year - 1
-    if tense in (None, "present") and (anchor - d).days > 183:
-        return anchor.year + 1
-    return anchor.year
 
 
 # -- the rules --------------------------------------------------------------------------
@@ -203,86 +114,6 @@ _SEASON = re.compile(r"^(?:(?P<edge>early|late|mid) )?(?P<s>spring|summer|autumn
 _SET = re.compile(rf"^(?:every|each|per|a|once a|twice a) (?P<unit>{lex.UNIT_WORDS})$")
 
 
-def _season(anchor: date | None, season: str, year: int | None, shift: str | None) -> Timex:
-    code = lex.SEASONS[season]
-    if year is None and anchor is None:
-        return Timex(f"XXXX-{code}", "DATE")
-    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-    if year is None:
-        assert anchor is not None
-        year = anchor.year
-        if shift in ("last", "past", "previous") and anchor.month < start_month + 3:
-            year -= 1
-        elif shift in ("next", "coming") and anchor.month >= start_month:
-            year += 1
-    start = date(year, start_month, 1)
-    return Timex(f"{year}-{code}", "DATE", start, _add_months(start, 3) - timedelta(days=1), True)
-
-
-def _relative_unit(anchor: date, shift: str, unit: str, tense: Tense) -> Timex | None:
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(shift, 0)
-    if unit == "week":
-        return _week(anchor + timedelta(weeks=step))
-    if unit == "weekend":
-        if step == 0 and tense == "past" and anchor.weekday() < 5:
-            step = -1
-        return _weekend(anchor + timedelta(weeks=step))
-    if unit == "month":
-        d = _add_months(anchor, step)
-        return _month(d.year, d.month)
-    if unit == "year":
-        return _year(anchor.year + step)
-    if unit == "quarter":
-        q = (anchor.month - 1) // 3 + step
-        return _quarter(anchor.year + q // 4, q % 4 + 1)
-    if unit == "decade":
-        return _decade(anchor.year // 10 * 10 + 10 * step, True)
-    if unit == "century":
-        c = anchor.year // 100 + step
-        return Timex(f"{c:02d}", "DATE", date(c * 100, 1, 1), date(c * 100 + 99, 12, 31), True)
-    if unit in lex.SEASONS:
-        return _season(anchor, unit, None, shift)
-    if unit == "day":
-        return _day(anchor + timedelta(days=step))
-    if unit in lex.PARTS_OF_DAY:
-        return _day(anchor + timedelta(days=step), part=lex.PARTS_OF_DAY[unit])
-    return None
-
-
-def _duration(n: float | None, unit: str, anchor: date | None, side: str | None,
-              within: bool) -> Timex:
-    letter, days, is_time = lex.UNITS[unit]
-    amount = "X" if n is None else _fmt_num(n)
-    if letter == "WE":
-        letter, amount = "D", "2" if n is None else _fmt_num(2 * n)
-    value = f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
-    if anchor is None or n is None or is_time:
-        return Timex(value, "DURATION")
-    span = timedelta(days=round(n * days))
-    if side in ("next", "coming", "following") or within:
-        return Timex(value, "DURATION", anchor, anchor + span, True)
-    if side in ("past", "last", "previous", "recent"):
-        return Timex(value, "DURATION", anchor - span, anchor, True)
-    return Timex(value, "DURATION")
-
-
-def _ago(anchor: date | None, n: float | None, unit: str, direction: str) -> Timex:
-    if n is None:
-        return Timex("PAST_REF" if direction in ("ago", "earlier", "before", "back") else "FUTURE_REF", "DATE")
-    sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
-    if anchor is None:
-        return Timex("XXXX-XX-XX", "DATE")
-    if unit in ("month", "quarter"):
-        d = _add_months(anchor, sign * int(n) * (3 if unit == "quarter" else 1))
-        return _month(d.year, d.month)
-    if unit in ("year", "decade", "century"):
-        years = int(n * {"year": 1, "decade": 10, "century": 100}[unit])
-        return _year(anchor.year + sign * years)
-    days = round(n * lex.UNITS[unit][1])
-    d = anchor + timedelta(days=sign * days)
-    return _week(d) if unit in ("week", "fortnight") else _day(d)
-
-
 _YEAR_AGO = re.compile(r"^(?:(?:a|one) )?year (?:ago|earlier|before)(?: (?:quarter|period|level))?$")
 _REPORTED = re.compile(r"^(?:latest |current |most recent |same )?(?:quarter|period)$")
 
@@ -299,7 +130,7 @@ def _quarterly(t: str, anchor: date) -> Timex | None:
     return None
 
 
-def _rules(t: str, anchor: date | None, tense: Tense, within: bool) -> Timex | None:  # noqa: C901
+def _rules(t: str, anchor: date | None, tense: Tense, within: bool) -> Timex | None:
     if t in lex.REFS:
         return Timex(lex.REFS[t], "DATE")
     if t in lex.SETS:
@@ -375,11 +206,11 @@ def _rules(t: str, anchor: date | None, tense: Tense, within: bool) -> Timex | N
         return _quarter(anchor.year - (1 if q > current and tense != "future" else 0), q)
     if m := _HALF.match(t):
         h = lex.ORDINALS[m["h"]]
-        year = int(m["y"]) if m["y"] else (anchor.year if anchor else None)
-        if year is None:
+        half_year = int(m["y"]) if m["y"] else (anchor.year if anchor else None)
+        if half_year is None:
             return Timex(f"XXXX-H{h}", "DATE")
-        start = date(year, 1 if h == 1 else 7, 1)
-        return Timex(f"{year}-H{h}", "DATE", start, _add_months(start, 6) - timedelta(days=1), not m["y"])
+        start = date(half_year, 1 if h == 1 else 7, 1)
+        return Timex(f"{half_year}-H{h}", "DATE", start, _add_months(start, 6) - timedelta(days=1), not m["y"])
     if m := _SEASON.match(t):
         return _season(anchor, m["s"], int(m["y"]) if m["y"] else None, tense and {"past": "last"}.get(tense))
     if m := _AGO.match(t):
@@ -404,12 +235,12 @@ def _rules(t: str, anchor: date | None, tense: Tense, within: bool) -> Timex | N
             return None
         if anchor is None:
             return Timex(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME")
-        day = anchor
+        when = anchor
         if m["when"] in lex.WEEKDAYS:
-            day = _weekday(anchor, lex.WEEKDAYS[m["when"]], tense, None)
+            when = _weekday(anchor, lex.WEEKDAYS[m["when"]], tense, None)
         elif m["when"]:
-            day = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(m["when"], 0))
-        return Timex(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "TIME", day, day, True)
+            when = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(m["when"], 0))
+        return Timex(f"{when.isoformat()}T{hour:02d}:{minute:02d}", "TIME", when, when, True)
     if t in ("noon", "midday", "midnight"):
         if anchor is None:
             return None
@@ -439,7 +270,7 @@ def _fallback(text: str, anchor: date | None, tense: Tense) -> Timex | None:
     if anchor is not None:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day, 12)
         settings["PREFER_DATES_FROM"] = {"future": "future", "past": "past"}.get(tense or "", "current_period")
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None or not 1000 <= parsed.year <= 2200:
         return None
     return _day(parsed.date(), anchor is not None)
