@@ -18,6 +18,7 @@ from newsfuse.extract.corpus import (
 )
 from newsfuse.extract.dicts import (
     entities_dict,
+    export_from_store,
     publication_dates_dict,
     quotes_dict,
     statements_dict,
@@ -27,6 +28,6 @@ from newsfuse.extract.records import ArticleExtraction
 
 __all__ = [
     "ArticleExtraction", "ArticleResult", "CorpusExtraction", "ExtractCorpus", "annotate",
-    "annotate_doc", "annotate_many", "entities_dict", "extract_corpus", "publication_dates_dict",
+    "annotate_doc", "annotate_many", "entities_dict", "export_from_store", "extract_corpus", "publication_dates_dict",
     "quotes_dict", "statements_dict", "timeline_dict", "with_inferred_dates",
 ]

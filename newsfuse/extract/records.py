@@ -19,6 +19,13 @@ from typing import Literal
 
 from newsfuse.model import Span
 
+# The closed set of things the per-article stage drops, counted in ArticleExtraction.dropped
+# (STYLE rule 4: dropping data is data).
+DROP_REASONS: dict[str, str] = {
+    "unattributed-quoted-text": "a quoted passage no cue attributes to anyone: a scare quote, "
+                                "a nickname, a title or a term (\"the so-called 'coalition'\")",
+}
+
 MentionKind = Literal["name", "role", "pronoun"]
 SourceKind = Literal["named", "unnamed", "unresolved"]
 QuoteMode = Literal["direct", "partial", "indirect"]
@@ -142,7 +149,7 @@ class ArticleExtraction:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     happenings: tuple[Happening, ...] = ()
-    dropped: dict[str, int] = field(default_factory=dict)  # reason -> count (STYLE rule 4)
+    dropped: dict[str, int] = field(default_factory=dict)  # DROP_REASONS key -> count
 
 
 # -- corpus-level records ----------------------------------------------------------------
