@@ -76,6 +76,7 @@ def eval_dates_timeml(directory: str | Path, limit: int | None = None) -> dict[s
     correct when it overlaps a gold TIMEX3 and has the same value (TempEval-3's value F1);
     value accuracy is the share of relaxed matches with the right value.
     """
+    from newsfuse.extract.annotate import paragraph_doc
     from newsfuse.extract.dates import find_dates, is_quarterly
     from newsfuse.extract.timex import normalize
     from newsfuse.nlp.spacy_pipeline import load_spacy
@@ -84,7 +85,8 @@ def eval_dates_timeml(directory: str | Path, limit: int | None = None) -> dict[s
     nlp = load_spacy()
     c: Counter[str] = Counter()
     errors: Counter[tuple[str, str, str]] = Counter()
-    for doc, parsed in zip(docs, nlp.pipe([d.text for d in docs], batch_size=16)):
+    parsed_docs = nlp.pipe((paragraph_doc(nlp, d.text) for d in docs), batch_size=16)  # as annotate parses
+    for doc, parsed in zip(docs, parsed_docs):
         gold = list(doc.timexes)
         pred = []
         quarterly = is_quarterly(doc.text)
