@@ -16,7 +16,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsfuse.extract.names import COUNTRY_NAMES, PARTICLES, acronym, name_tokens, translit
+from newsfuse.extract.names import (
+    COUNTRY_NAMES,
+    COUNTRY_OF,
+    DEMONYMS,
+    PARTICLES,
+    acronym,
+    name_tokens,
+    translit,
+)
 from newsfuse.extract.records import ArticleExtraction, Entity, Mention, Role
 from newsfuse.extract.roles import RoleRef, compatible
 from newsfuse.model import content_id
@@ -79,7 +87,12 @@ class EntityResolver:
                 if m.kind == "name":
                     votes[m.key][m.label] += 1
         for key, counter in votes.items():
-            self.label_of[key] = counter.most_common(1)[0][0]
+            label = counter.most_common(1)[0][0]
+            if key in DEMONYMS:
+                label = "NORP"  # "Ukrainian" tagged GPE is still a nationality
+            elif key in COUNTRY_OF and label == "PERSON":
+                label = "ORG" if key == "kremlin" else "GPE"  # "Kyiv" tagged PERSON
+            self.label_of[key] = label
         full_surnames = {k.split()[-1] for k, lab in self.label_of.items() if lab == "PERSON" and " " in k}
         for key, label in list(self.label_of.items()):
             if " " not in key and key in full_surnames and label in ("ORG", "GPE", "NORP", "LOC"):

@@ -104,7 +104,7 @@ class ExtractCorpus:
             kind = "named" if speaker is not None else ("unnamed" if q.source_kind == "unnamed" else "unresolved")
             if speaker is not None and speaker not in names:  # a name first seen in assign()
                 names = self._names = self.entities_model.names()
-            name = names.get(speaker, "") if speaker else (q.speaker.text if q.speaker else "")
+            name = names.get(speaker, "") if speaker else _source_words(q.speaker.text if q.speaker else "")
             said = ext.dates[q.said_on].start if q.said_on is not None else None
             quotes.append(AttributedQuote(q, article.outlet, speaker, name, kind, said))  # type: ignore[arg-type]
         timeline = timeline_entries(ext, ids, article.text)
@@ -136,6 +136,14 @@ class ExtractCorpus:
                                                 [r.entity_ids for r in results], published)
         timeline = sort_timeline([t for r in results for t in r.timeline])
         return CorpusExtraction(tuple(results), tuple(entities), tuple(statements), tuple(timeline))
+
+
+def _source_words(text: str) -> str:
+    """An unnamed source's words without a trailing relative pronoun ("officials who")."""
+    words = text.rstrip(" ,").split()
+    while words and words[-1].lower() in ("who", "that", "which"):
+        words.pop()
+    return " ".join(words).rstrip(" ,")
 
 
 def extract_corpus(articles: Sequence[Article], extractions: Sequence[ArticleExtraction] | None = None,

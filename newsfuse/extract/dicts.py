@@ -13,7 +13,13 @@ from datetime import date
 from typing import Any
 
 from newsfuse.extract.corpus import CorpusExtraction
-from newsfuse.extract.records import AttributedQuote, Entity, PublicationDate, Statement, TimelineEntry
+from newsfuse.extract.records import (
+    AttributedQuote,
+    Entity,
+    PublicationDate,
+    Statement,
+    TimelineEntry,
+)
 from newsfuse.model import Span
 
 

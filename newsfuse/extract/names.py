@@ -67,6 +67,9 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "north korea": ("north korea", "north korean"), "syria": ("syria", "syrian"),
 }
 COUNTRY_OF: dict[str, str] = {form: code for code, forms in _COUNTRIES.items() for form in forms}
+# the adjective forms ("Ukrainian"): nationalities, never places
+DEMONYMS = frozenset(f for forms in _COUNTRIES.values() for f in forms
+                     if f.endswith(("an", "ans", "ish", "ese", "ch", "li", "ni")) and f not in ("iran", "japan"))
 # names of one country that entity merging may join (demonyms and capitals stay apart)
 COUNTRY_NAMES: dict[str, str] = {
     "us": "us", "usa": "us", "america": "us", "united states": "us", "united states of america": "us",
