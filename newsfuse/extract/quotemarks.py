@@ -68,6 +68,9 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
         expected = stack[-1][0] if stack else None
         if ch == '"' and expected == "”" and _closes_single(text, i) or ch == "”" and expected == '"':
             expected = ch  # “...," and "...”: writers mix curly and straight marks
+        elif ch == "“" and expected in ("”", '"') and text[i - 1:i] in (",", ".", "?", "!") \
+                and text[i + 1:i + 2] in (" ", "\n", ""):
+            expected = ch  # “...,“ said Jim Clyburn: an opening mark typed as the closing one
         if ch == expected and (ch not in "’'" or _closes_single(text, i)) or ch == '"' and expected == '"':
             close, at = stack.pop()
             out.append(Quoted(at, i + 1, at + 1, i, True, len(stack)))

@@ -33,6 +33,7 @@ SPEECH_VERBS = frozenset({
     "speculate", "muse", "lament", "proclaim", "point", "highlight", "exclaim", "shout", "yell",
     "chant", "read", "echo", "cry", "scream", "whisper", "murmur", "wonder", "snap", "interject",
     "call", "quote", "cite", "rule", "order", "instruct", "plead", "concur",
+    "fume", "rail", "scoff", "marvel", "gush", "blast", "slam", "vent", "recount", "reason",
 })
 # verbs of belief and intention: PolNeAR counts them as attributions too
 ATTITUDE_VERBS = frozenset({"think", "believe", "feel", "hope", "fear", "expect", "know",
