@@ -55,23 +55,36 @@ class _Rows:
     """Signature values of every indexed article in one growing matrix, so a query
     estimates its overlap with all its candidates in one vectorised comparison."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, terms: bool) -> None:
         self.width = width
         self.row: dict[str, int] = {}
-        self.near = np.zeros((1024, width), dtype=np.uint32)
-        self.terms = np.zeros((1024, width), dtype=np.uint32)
+        self.near = np.zeros((0, width), dtype=np.uint32)
+        self.terms = np.zeros((0, width), dtype=np.uint32) if terms else None
+
+    def reserve(self, extra: int) -> None:
+        """Room for ``extra`` more rows (grows by half again at least: amortised O(1))."""
+        need = len(self.row) + extra
+        if need <= len(self.near):
+            return
+        size = max(need, len(self.near) * 3 // 2, 1024)
+        self.near = np.concatenate([self.near, np.zeros((size - len(self.near), self.width), np.uint32)])
+        if self.terms is not None:
+            self.terms = np.concatenate([self.terms, np.zeros((size - len(self.terms), self.width), np.uint32)])
 
     def add(self, signature: Signature) -> None:
         n = len(self.row)
-        if n == len(self.near):
-            self.near = np.concatenate([self.near, np.zeros_like(self.near)])
-            self.terms = np.concatenate([self.terms, np.zeros_like(self.terms)])
-        self.near[n], self.terms[n] = signature.values(), signature.term_values()
+        self.reserve(1)
+        self.near[n] = signature.values()
+        if self.terms is not None:
+            self.terms[n] = signature.term_values()
         self.row[signature.article] = n
 
     def estimates(self, ids: list[str], signature: Signature, terms: bool) -> np.ndarray:
         rows = [self.row[i] for i in ids]
-        matrix, values = (self.terms, signature.term_values()) if terms else (self.near, signature.values())
+        if terms and self.terms is not None:
+            matrix, values = self.terms, signature.term_values()
+        else:
+            matrix, values = self.near, signature.values()
         return np.count_nonzero(matrix[rows] == values, axis=1) / self.width
 
 
@@ -101,7 +114,7 @@ class CopyDetector:
         self.links_: list[CopyLink] = []
         self.signatures_: dict[str, Signature] = {}
         self._exact: dict[str, str] = {}
-        self._rows = _Rows(self.config.signature.num_perm)
+        self._rows = _Rows(self.config.signature.num_perm, terms=self.config.rewrites)
         self._near = BandIndex(self.config.bands, self.config.rows)
         self._terms = BandIndex(self.config.term_bands, self.config.term_rows)
         self._articles: dict[str, Article] = {}
@@ -138,7 +151,8 @@ class CopyDetector:
         batch: dict[int, list[str]] = {}
         for i, j in zip(first.tolist(), second.tolist()):
             batch.setdefault(fresh[j], []).append(articles[fresh[i]].id)
-        key_rows = dict(zip(fresh, keys.tolist()))
+        key_rows = dict(zip(fresh, keys))
+        self._rows.reserve(len(fresh))
         for k, (article, signature) in enumerate(zip(articles, signatures)):
             if article.id in self.signatures_:
                 continue
@@ -164,7 +178,7 @@ class CopyDetector:
             detector._index(signature)
         return detector
 
-    def _index(self, signature: Signature, keys: list[int] | None = None) -> None:
+    def _index(self, signature: Signature, keys: np.ndarray | None = None) -> None:
         self.signatures_[signature.article] = signature
         self._exact.setdefault(signature.exact, signature.article)
         if signature.words >= self.config.min_words:

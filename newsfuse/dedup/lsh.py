@@ -78,14 +78,14 @@ class BandIndex:
         self.bands = bands
         self.rows = rows
         self._buckets: list[dict[int, list[str]]] = [{} for _ in range(bands)]
-        self._pending: list[tuple[str, list[int]]] = []  # added with keys, not yet bucketed
+        self._pending: list[tuple[str, np.ndarray]] = []  # added with keys, not yet bucketed
         self.size = 0
 
     def _flush(self) -> None:
         # bucketing is deferred: a bulk fit that is never queried again never pays for it
         pending, self._pending = self._pending, []
         for item, keys in pending:
-            for bucket, key in zip(self._buckets, keys):
+            for bucket, key in zip(self._buckets, keys.tolist()):
                 found = bucket.get(key)
                 if found is None:
                     bucket[key] = [item]
@@ -111,9 +111,11 @@ class BandIndex:
             return sorted(hits, key=hits.__getitem__, reverse=True)
         return [item for item, _ in hits.most_common(limit)]
 
-    def add(self, item: str, values: np.ndarray, keys: list[int] | None = None) -> None:
-        """Index ``item``; ``keys`` are its band keys when already computed."""
-        self._pending.append((item, keys or band_keys(values, self.bands, self.rows)))
+    def add(self, item: str, values: np.ndarray, keys: np.ndarray | None = None) -> None:
+        """Index ``item``; ``keys`` are its band keys (uint64) when already computed."""
+        if keys is None:
+            keys = band_key_matrix(np.asarray(values).reshape(1, -1), self.bands, self.rows)[0]
+        self._pending.append((item, keys))
         self.size += 1
 
     def add_many(self, items: Iterable[tuple[str, np.ndarray]]) -> None:

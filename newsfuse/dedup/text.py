@@ -20,7 +20,7 @@ _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
 _ROLL = np.uint64(1099511628211)  # FNV prime: polynomial roll of word hashes into shingles
 _WORD_CACHE: dict[str, int] = {}
-_CONTENT: set[str] = set()  # cached words that are content words
+_ONE = np.uint64(1)
 _WORD_CACHE_MAX = 2_000_000
 
 STOPWORDS = frozenset(
@@ -57,13 +57,21 @@ def exact_hash(text: str) -> str:
     return xxhash.xxh3_128_hexdigest(normalise(text).encode("utf-8", "surrogatepass"))
 
 
+def _word_hash(token: str) -> int:
+    """xxh3-64 of the word with its lowest bit set for content words, clear otherwise, so
+    the content words of a text are picked out of its word hashes without a lookup."""
+    value = xxhash.xxh3_64_intdigest(token.encode("utf-8", "surrogatepass"))
+    return value | 1 if _is_content(token) else value & ~1
+
+
 def word_hashes(tokens: list[str]) -> np.ndarray:
-    """xxh3-64 of each word as a uint64 array (cached per process: news vocabulary is Zipfian)."""
+    """Word hashes (see :func:`_word_hash`) as a uint64 array, cached per process (news
+    vocabulary is Zipfian)."""
     cache = _WORD_CACHE
     if len(cache) > _WORD_CACHE_MAX:
         cache.clear()
     for token in set(tokens).difference(cache):
-        cache[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8", "surrogatepass"))
+        cache[token] = _word_hash(token)
     return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
@@ -94,10 +102,10 @@ def _is_content(token: str) -> bool:
 
 
 def term_set(tokens: list[str]) -> np.ndarray:
-    """Hashes of the distinct content words (no stopwords, no 1-2 letter words, no bare
-    numbers): the cheap topic fingerprint behind partial-copy and rewrite candidates."""
-    content = [t for t in set(tokens) if _is_content(t)]
-    return word_hashes(content)
+    """Sorted distinct hashes of the content words (no stopwords, no 1-2 letter words, no
+    bare numbers): the cheap topic fingerprint behind partial-copy and rewrite candidates."""
+    hashes = word_hashes(tokens)
+    return np.unique(hashes[(hashes & _ONE) == _ONE])
 
 
 # Fast path: bytes.translate maps exactly the ASCII characters the regex replaces
@@ -135,15 +143,13 @@ def analyse(text: str) -> tuple[str, list[str], np.ndarray, np.ndarray]:
     cache = _WORD_CACHE
     if len(cache) > _WORD_CACHE_MAX:
         cache.clear()
-        _CONTENT.clear()
-    distinct = set(tokens)
-    for token in distinct.difference(cache):
-        cache[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8", "surrogatepass"))
-        if _is_content(token):
-            _CONTENT.add(token)
-    hashes = np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
-    content = distinct & _CONTENT
-    terms = np.fromiter(map(cache.__getitem__, content), dtype=np.uint64, count=len(content))
+    try:  # most words of a text are known already: one C-level pass, no set
+        hashes = np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    except KeyError:
+        for token in set(tokens).difference(cache):
+            cache[token] = _word_hash(token)
+        hashes = np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    terms = np.unique(hashes[(hashes & _ONE) == _ONE])  # the low bit marks content words
     return digest, tokens, hashes, terms
 
 
