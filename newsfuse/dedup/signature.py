@@ -125,7 +125,7 @@ def _minhash_rows(sets: Sequence[np.ndarray], params: SignatureParams) -> np.nda
     try:
         import rensa
     except ImportError:
-        raise MissingDependency("rensa==0.5.0", "dedup", "MinHash signatures") from None
+        raise MissingDependency("rensa==0.5.0", purpose="MinHash signatures") from None
     lengths = np.fromiter((len(s) for s in sets), dtype=np.uint64, count=len(sets))
     offsets = np.zeros(len(sets) + 1, dtype=np.uint64)
     np.cumsum(lengths, out=offsets[1:])
