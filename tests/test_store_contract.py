@@ -304,3 +304,87 @@ def test_store_contract_extract_round_trip_any_unicode(store_url: str, words: st
     store.write_extract(corpus, replace_corpus=False)
     assert store.extract_quotes([article.id]) == list(corpus.quotes)
     store.close()
+
+
+# == events and storylines (migration 0005_events) =====================================
+# Written by the events stage (newsfuse.cluster); SQL in newsfuse.cluster.storage.
+
+_EVENT_TEXTS = (
+    "Russian President Vladimir Putin and Donald Trump met in Anchorage, Alaska, on Friday "
+    "for a summit on a ceasefire in Ukraine.",
+    "Donald Trump and Vladimir Putin held their Alaska summit in Anchorage on Friday; no "
+    "ceasefire deal for Ukraine was announced.",
+    "The Anchorage summit between Trump and Putin ended on Friday without a Ukraine ceasefire.",
+    "A magnitude 6.1 earthquake struck Qeshm island in southern Iran on Sunday, killing ten.",
+    "Ten people died when an earthquake of magnitude 6.1 hit Iran's Qeshm island on Sunday.",
+)
+
+
+def _cluster_articles(n: int = len(_EVENT_TEXTS)) -> list[Article]:
+    return [make_article(text=t, headings=(), dropped=(), title=None,
+                         url=f"https://news.test/{i}",
+                         published=datetime(2025, 8, 15 + i, 12, tzinfo=timezone.utc))
+            for i, t in enumerate(_EVENT_TEXTS[:n])]
+
+
+def test_store_contract_events_round_trip(store_url: str) -> None:
+    from newsfuse.cluster import EventClusterer
+
+    articles = _cluster_articles()
+    clusterer = EventClusterer(embedder=None)
+    update = clusterer.fit(articles)
+    store = open_store(store_url)
+    store.write(WriteBatch(articles=articles))
+    store.write_events(update, replace=True)
+    assert store.events() == sorted(update.events, key=lambda e: (e.seq, e.id))
+    assert store.storylines() == sorted(update.storylines, key=lambda s: (s.seq, s.id))
+    assert store.event_memberships() == sorted(update.memberships, key=lambda m: (m.seq, m.article_id))
+    assert store.event_memberships([articles[0].id]) == [update.memberships[0]]
+    assert store.event_changes() == list(update.changes)
+    assert {a for e in store.events() for a in e.article_ids} == {a.id for a in articles}
+    store.close()
+
+
+def test_store_contract_events_resume_incrementally(store_url: str) -> None:
+    from newsfuse.cluster import EventClusterer
+
+    articles = _cluster_articles()
+    one_shot = EventClusterer(embedder=None)
+    one_shot.fit(articles)
+    store = open_store(store_url)
+    store.write(WriteBatch(articles=articles))
+    assert store.events_state() is None
+    store.write_events(EventClusterer(embedder=None).fit(articles[:3]), replace=True)
+    state = store.events_state()
+    resumed = EventClusterer.from_state(state.globals, state.events, state.storylines, embedder=None)
+    store.write_events(resumed.assign(articles[3:]))
+    expected = sorted(sorted(e.articles) for e in one_shot.events.values())
+    assert sorted(sorted(e.article_ids) for e in store.events()) == expected
+    assert len(store.storylines()) == len(one_shot.storylines)
+    store.close()
+
+
+def test_store_contract_event_merge_repoints_memberships(store_url: str) -> None:
+    from newsfuse.cluster.model import ClusterChange, ClusterUpdate, Event, Evidence, Membership
+
+    a, b = _cluster_articles(2)
+    store = open_store(store_url)
+    store.write(WriteBatch(articles=[a, b]))
+
+    def event(eid: str, ids: tuple[str, ...], seq: int) -> Event:
+        return Event(eid, "s1", "label", ids[0], None, None, ids, None, (), (), seq)
+
+    joined = Evidence("opened", "fast", -1.5, 0.0, {"terms": 0.25})
+    store.write_events(ClusterUpdate(
+        events=(event("e1", (a.id,), 1), event("e2", (b.id,), 2)),
+        memberships=(Membership(a.id, "e1", 1, joined), Membership(b.id, "e2", 2, joined)),
+        state={"globals": {"seq": 2}}), replace=True)
+    store.write_events(ClusterUpdate(
+        events=(event("e1", (a.id, b.id), 1),), removed_events=("e2",),
+        changes=(ClusterChange(3, "merge", "event", "e1", "e2", 2.5, b.id),),
+        state={"globals": {"seq": 3}}))
+    assert [(e.id, e.article_ids) for e in store.events()] == [("e1", (a.id, b.id))]
+    assert {m.article_id: m.event_id for m in store.event_memberships()} == {a.id: "e1", b.id: "e1"}
+    assert store.event_changes()[0].other == "e2"
+    assert store.events_state().globals == {"seq": 3}
+    store.close()

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from newsfuse.model import Article, Rejection, RunRecord
 
 if TYPE_CHECKING:
+    from newsfuse.cluster.model import ClusterChange, ClusterUpdate, Event, Membership, Storyline
+    from newsfuse.cluster.storage import EventsState
     from newsfuse.dedup.links import CopyLink
     from newsfuse.dedup.signature import Signature
     from newsfuse.extract.corpus import CorpusExtraction
@@ -153,4 +155,36 @@ class Store(Protocol):
 
     def extract_publication_dates(self) -> list[PublicationDate]:
         """The publication date used for each extracted article, and how it was decided."""
+        ...
+
+    # -- events and storylines (migration 0005) ------------------------------------
+    def write_events(self, update: ClusterUpdate, replace: bool = False) -> None:
+        """Apply one events-stage update in one transaction.
+
+        Upserts the changed events and storylines (with their clusterer state), deletes
+        the ids merges retired, re-points the memberships of merged events to the
+        survivor, inserts the new memberships with their evidence, appends the
+        merge/split log and saves the clusterer's global state. With ``replace`` every
+        events table is emptied first (a refit from scratch).
+        """
+        ...
+
+    def events(self) -> list[Event]:
+        """Every event, by arrival of its opening article; articles in arrival order."""
+        ...
+
+    def storylines(self) -> list[Storyline]:
+        """Every storyline, by arrival of its opening article; events in time order."""
+        ...
+
+    def event_memberships(self, article_ids: Iterable[str] | None = None) -> list[Membership]:
+        """Memberships with their "why together" evidence (all, or of ``article_ids``)."""
+        ...
+
+    def event_changes(self) -> list[ClusterChange]:
+        """The merge/split log, in order."""
+        ...
+
+    def events_state(self) -> EventsState | None:
+        """The persisted clusterer state (for ``EventClusterer.from_state``), or ``None``."""
         ...

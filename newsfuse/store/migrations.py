@@ -113,6 +113,66 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration(
+        "0005_events",
+        (
+            # Events and storylines (newsfuse.cluster). ``state`` is the online clusterer's
+            # JSON state of the cluster (sums, labels), so later ingests continue
+            # incrementally; rows are built and read by newsfuse.cluster.storage.
+            """CREATE TABLE events (
+                id {text} PRIMARY KEY,
+                storyline_id {text} NOT NULL,
+                label {text} NOT NULL,
+                label_article {text},
+                start_day {text},
+                end_day {text},
+                origins INTEGER,
+                key_entities {text} NOT NULL,
+                key_terms {text} NOT NULL,
+                seq {bigint} NOT NULL,
+                state {text} NOT NULL
+            )""",
+            "CREATE INDEX events_storyline ON events (storyline_id)",
+            """CREATE TABLE storylines (
+                id {text} PRIMARY KEY,
+                label {text} NOT NULL,
+                start_day {text},
+                end_day {text},
+                article_count INTEGER NOT NULL,
+                event_ids {text} NOT NULL,
+                key_entities {text} NOT NULL,
+                key_terms {text} NOT NULL,
+                seq {bigint} NOT NULL,
+                state {text} NOT NULL
+            )""",
+            # One row per article: the event it is in now (re-pointed on merges) and the
+            # "why together" evidence of the decision at its arrival (JSON).
+            """CREATE TABLE event_members (
+                article_id {text} PRIMARY KEY REFERENCES articles (id),
+                event_id {text} NOT NULL,
+                seq {bigint} NOT NULL,
+                evidence {text} NOT NULL
+            )""",
+            "CREATE INDEX event_members_event ON event_members (event_id, seq)",
+            # The merge/split log, in order (position orders changes of one arrival).
+            """CREATE TABLE event_changes (
+                seq {bigint} NOT NULL,
+                position INTEGER NOT NULL,
+                kind {text} NOT NULL,
+                level {text} NOT NULL,
+                kept {text} NOT NULL,
+                other {text} NOT NULL,
+                into_id {text},
+                score {real} NOT NULL,
+                trigger_article {text} NOT NULL,
+                PRIMARY KEY (seq, position)
+            )""",
+            """CREATE TABLE events_state (
+                key {text} PRIMARY KEY,
+                value {text} NOT NULL
+            )""",
+        ),
+    ),
+    Migration(
         "0006_extract",
         (
             # Who said what, and when (newsfuse.extract). Per-article rows are replaced

@@ -422,6 +422,37 @@ class SQLStore:
 
         return read_publication_dates(self)
 
+    # -- events and storylines (migration 0005); SQL in newsfuse.cluster.storage -----
+    def write_events(self, update: Any, replace: bool = False) -> None:
+        from newsfuse.cluster.storage import write_events
+
+        write_events(self, update, replace)
+
+    def events(self) -> list[Any]:
+        from newsfuse.cluster.storage import read_events
+
+        return read_events(self)
+
+    def storylines(self) -> list[Any]:
+        from newsfuse.cluster.storage import read_storylines
+
+        return read_storylines(self)
+
+    def event_memberships(self, article_ids: Any = None) -> list[Any]:
+        from newsfuse.cluster.storage import read_memberships
+
+        return read_memberships(self, article_ids)
+
+    def event_changes(self) -> list[Any]:
+        from newsfuse.cluster.storage import read_changes
+
+        return read_changes(self)
+
+    def events_state(self) -> Any:
+        from newsfuse.cluster.storage import read_state
+
+        return read_state(self)
+
     def close(self) -> None:
         self.conn.close()
 

@@ -1,0 +1,207 @@
+"""``newsfuse bench events``: cost of assigning one article as the store grows.
+
+Corpus: Reuters-21578 stories with a body plus CNN/DM articles, shuffled with a fixed
+seed (the same mix as ``bench ingest``), replayed in that order. Per size, in the same
+run and on the same articles:
+
+* ``ann``: the clusterer as shipped (exact scan below 2,048 clusters, HNSW above);
+* ``brute``: the same clusterer with an exact numpy scan over *every* cluster's sketch
+  (the G8 anchor of PERFORMANCE.md); agreement is the B-cubed F1 between the two
+  final event partitions.
+
+Latency is per article, with the time spent inside the sentence embedder subtracted
+("embedding excluded"); close calls there are embedded by the hashing embedder so the
+large sizes stay affordable (the decision work is the same). Throughput *including*
+embedding uses all-MiniLM-L6-v2 on the first ``embed_size`` articles. Finally the
+candidate search and exact scoring alone are timed over ``synthetic`` random vectors
+(1M by default) in HNSW and by brute force.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsfuse.bench.harness import peak_rss_mib
+from newsfuse.cluster.online import EventClusterer
+from newsfuse.cluster.params import ClusterConfig
+from newsfuse.eval.clustering import bcubed
+from newsfuse.model import Article, Provenance
+from newsfuse.nlp.embeddings import Embedder, HashingEmbedder
+
+GOALS = {"p99_ms_70k": 5.0, "p99_ms_1m": 20.0, "articles_per_s_with_embedding": 100.0}
+
+
+class TimedEmbedder:
+    """Counts the seconds spent embedding, so they can be taken out of a latency."""
+
+    def __init__(self, base: Embedder) -> None:
+        self.base, self.name, self.dim = base, base.name, base.dim
+        self.seconds = 0.0
+        self.texts = 0
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        started = time.perf_counter()
+        try:
+            return self.base.encode(texts, batch_size)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.texts += len(texts)
+
+
+def corpus(reuters_dir: Path, cnndm_path: Path, seed: int = 0) -> list[Article]:
+    """Reuters (dated) and CNN/DM (undated) articles, shuffled, then in publication
+    order as the clusterer sees them (undated ones keep their shuffled neighbours)."""
+    from newsfuse.bench.ingest import build_corpus
+
+    out = []
+    for i, r in enumerate(build_corpus(reuters_dir, cnndm_path, seed)):
+        published = datetime.fromisoformat(r["published"]) if r.get("published") else None
+        url = f"bench://{r['id']}"
+        out.append(Article(id=Article.make_id(r["text"], r["outlet"], url, r.get("title")),
+                           provenance=Provenance(url, "jsonl", i), text=r["text"],
+                           title=r.get("title"), outlet=r["outlet"], url=url,
+                           published=published, language="en"))
+    from newsfuse.cluster.online import _publication_order
+
+    return _publication_order(out)
+
+
+def _percentiles(values: list[float]) -> dict[str, float]:
+    a = np.asarray(values) * 1e3
+    return {"p50_ms": float(np.percentile(a, 50)), "p99_ms": float(np.percentile(a, 99)),
+            "mean_ms": float(a.mean())}
+
+
+def replay(articles: Sequence[Article], config: ClusterConfig, embedder: Embedder | None,
+           say: Callable[[str], None]) -> tuple[dict[str, Any], EventClusterer]:
+    """Place every article one by one; latency per article with embedding time removed."""
+    timed = TimedEmbedder(embedder) if embedder is not None else None
+    clusterer = EventClusterer(config=config, embedder=timed)
+    latencies, tail = [], []
+    started = time.perf_counter()
+    for i, article in enumerate(articles):
+        before = timed.seconds if timed else 0.0
+        t0 = time.perf_counter()
+        clusterer.place(article)
+        spent = time.perf_counter() - t0 - ((timed.seconds - before) if timed else 0.0)
+        latencies.append(spent)
+        if i >= len(articles) - min(1000, len(articles) // 10):
+            tail.append(spent)  # the last articles: the pool at its largest
+        if i % 512 == 511:
+            clusterer.track.__init__()  # place() collects memberships; nobody reads them here
+        if i % 10_000 == 9_999:
+            say(f"  {i + 1} articles, {len(clusterer.events)} events, index {clusterer.event_index.kind}")
+    wall = time.perf_counter() - started
+    embed = timed.seconds if timed else 0.0
+    calls = clusterer.counters["event_fast"] + clusterer.counters["event_embedding"]
+    return {
+        "articles": len(articles),
+        "events": len(clusterer.events),
+        "storylines": len(clusterer.storylines),
+        "index": clusterer.event_index.kind,
+        "index_size": len(clusterer.event_index),
+        "latency_all": _percentiles(latencies),
+        "latency_last": _percentiles(tail),
+        "articles_per_s_without_embedding": len(articles) / max(1e-9, wall - embed),
+        "articles_per_s_with_embedding": len(articles) / wall,
+        "embedding_seconds": embed,
+        "embedded_texts": timed.texts if timed else 0,
+        "close_call_share": clusterer.counters["event_embedding"] / max(1, calls),
+    }, clusterer
+
+
+def _partition(clusterer: EventClusterer) -> dict[str, str]:
+    return {a: e.id for e in clusterer.events.values() for a in e.articles}
+
+
+def synthetic(n: int, dim: int, pool: EventClusterer, k: int, queries: int = 2000,
+              seed: int = 0, say: Callable[[str], None] = print) -> dict[str, Any]:
+    """HNSW vs brute force over ``n`` clustered random unit vectors: candidate search
+    plus exact scoring of ``k`` real clusters (drawn from ``pool``) per query."""
+    from newsfuse.cluster.aggregate import similarities
+    from newsfuse.cluster.index import ann_index
+
+    rng = np.random.default_rng(seed)
+    centers = rng.standard_normal((max(1, n // 20), dim)).astype(np.float32)
+    index = ann_index(dim)
+    matrix = np.empty((n, dim), dtype=np.float32)
+    started = time.perf_counter()
+    for lo in range(0, n, 10_000):
+        hi = min(n, lo + 10_000)
+        x = centers[rng.integers(0, len(centers), hi - lo)] + 0.6 * rng.standard_normal((hi - lo, dim))
+        x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+        matrix[lo:hi] = x
+        for j in range(hi - lo):
+            index.upsert(lo + j, x[j])
+        if hi % 100_000 == 0:
+            say(f"  synthetic index: {hi} vectors")
+    build = time.perf_counter() - started
+    events = list(pool.events.values())
+    probe = rng.choice(len(events), size=min(len(events), 200), replace=False)
+    probes = [events[i].agg for i in probe]
+    ann_lat, brute_lat, recall = [], [], []
+    for q in range(queries):
+        query = matrix[rng.integers(0, n)] + 0.2 * rng.standard_normal(dim).astype(np.float32)
+        query /= np.linalg.norm(query)
+        agg = probes[q % len(probes)]
+        t0 = time.perf_counter()
+        found = index.search(query, k)
+        for key in found:
+            similarities(agg, events[key % len(events)].agg)
+        ann_lat.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        scores = matrix @ query
+        top = np.argpartition(-scores, k)[:k]
+        for key in top:
+            similarities(agg, events[int(key) % len(events)].agg)
+        brute_lat.append(time.perf_counter() - t0)
+        recall.append(len(set(found) & {int(t) for t in top}) / k)
+    return {"vectors": n, "dim": dim, "index": getattr(index, "kind", "ann"),
+            "build_vectors_per_s": n / build, "ann": _percentiles(ann_lat),
+            "brute": _percentiles(brute_lat), "recall_at_k": float(np.mean(recall)), "k": k}
+
+
+def bench_events(reuters_dir: Path, cnndm_path: Path, sizes: Sequence[int] = (10_000, 70_000),
+                 embed_size: int = 2_000, synthetic_n: int = 1_000_000,
+                 echo: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Every case of the module docstring; returns the figures as one dict."""
+    say = echo or (lambda _m: None)
+    articles = corpus(reuters_dir, cnndm_path)
+    say(f"corpus: {len(articles)} articles")
+    results: list[dict[str, Any]] = []
+    largest: EventClusterer | None = None
+    for size in sizes:
+        chosen = articles[: min(size, len(articles))]
+        runs = {}
+        for name, config in (("ann", ClusterConfig()), ("brute", ClusterConfig(index="exact"))):
+            say(f"{len(chosen)} articles, {name}")
+            runs[name], clusterer = replay(chosen, config, HashingEmbedder(), say)
+            if name == "ann":
+                ann_partition, largest = _partition(clusterer), clusterer
+            else:
+                runs["agreement_b3_f1"] = bcubed(_partition(clusterer), ann_partition)["f1"]
+        runs["articles"] = len(chosen)
+        runs["speedup_p99"] = runs["brute"]["latency_last"]["p99_ms"] / runs["ann"]["latency_last"]["p99_ms"]
+        results.append(runs)
+    with_embedding = None
+    if embed_size:
+        from newsfuse.nlp.embeddings import default_embedder
+
+        say(f"{embed_size} articles with all-MiniLM-L6-v2 close calls")
+        default_embedder().encode(["warm up"])  # load once, outside the timing
+        with_embedding, _ = replay(articles[:embed_size], ClusterConfig(), default_embedder(), say)
+    synth = None
+    if synthetic_n and largest is not None:
+        say(f"synthetic: {synthetic_n} vectors")
+        synth = synthetic(synthetic_n, ClusterConfig().sketch_dim, largest, ClusterConfig().candidates,
+                          say=say)
+    return {"corpus": {"reuters": str(reuters_dir), "cnndm": str(cnndm_path), "articles": len(articles)},
+            "goals": GOALS, "sizes": results, "with_embedding": with_embedding, "synthetic": synth,
+            "peak_rss_mib": peak_rss_mib()}
+

@@ -1,0 +1,153 @@
+"""Merges and splits after an arrival: how the online clustering repairs order effects.
+
+An early article can open an event that, once both have grown, is plainly the same
+happening as another one; the two then merge (the older id survives). A storyline can
+absorb an event that, as the storyline grows, no longer fits it; the event then splits
+off into the storyline it fits, or a new one. Checks run when a cluster reaches a
+size milestone (2, 3, 4, 6, 8, 12, 16, ...): the sums move little in between, and a
+check per arrival would cost as much as the assignment itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsfuse.cluster.aggregate import Aggregate
+from newsfuse.cluster.model import ClusterChange
+from newsfuse.cluster.scoring import decide
+from newsfuse.cluster.state import EventState, StorylineState
+from newsfuse.model import content_id
+
+if TYPE_CHECKING:
+    from newsfuse.cluster.online import EventClusterer
+
+
+def milestone(n: int) -> bool:
+    """Sizes at which a cluster is re-checked: 2, 3, 4, 6, 8, 12, 16, 24, ..."""
+    if n < 2:
+        return False
+    while n > 3 and n % 2 == 0:
+        n //= 2
+    return n in (2, 3)
+
+
+def merge_events(c: EventClusterer, ev: EventState, trigger: str) -> EventState:
+    """Merge ``ev`` with the events it now belongs with; return the survivor."""
+    p = c.params
+    for _ in range(c.config.max_merges):
+        if not milestone(ev.agg.n):
+            break
+        cands = c._candidates(c.event_index, c.event_slots, c.events, ev.agg,
+                              c.config.candidates, exclude=ev.id)
+        found = decide(ev.agg, cands, lambda e: e.agg, p.event_fast, p.event_full, p.close_call,
+                       c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
+        if found.target is None or found.score is None or found.score <= 0:
+            break
+        other: EventState = found.target  # type: ignore[assignment]
+        kept, gone = (ev, other) if ev.seq <= other.seq else (other, ev)
+        _absorb_event(c, kept, gone, found.score, trigger)
+        ev = kept
+    return ev
+
+
+def _absorb_event(c: EventClusterer, kept: EventState, gone: EventState, score: float,
+                  trigger: str) -> None:
+    kept.agg.add(gone.agg)
+    kept.articles.extend(gone.articles)
+    for article in gone.articles:
+        c.article_event[article] = kept.id
+    if gone.label_score > kept.label_score:
+        kept.label, kept.label_article, kept.label_score = gone.label, gone.label_article, gone.label_score
+    c.log(ClusterChange(c.seq, "merge", "event", kept.id, gone.id, score, trigger))
+    if gone.storyline != kept.storyline:
+        # one happening belongs to one storyline: the two storylines become one
+        a, b = c.storylines[kept.storyline], c.storylines[gone.storyline]
+        keep, lose = (a, b) if a.seq <= b.seq else (b, a)
+        _absorb_storyline(c, keep, lose, score, trigger)
+    story = c.storylines[kept.storyline]
+    story.events.remove(gone.id)
+    if story.founder_event == gone.id:
+        story.founder_event = kept.id
+    del c.events[gone.id]
+    c.event_slots.pop(gone.slot, None)
+    if gone.active:
+        c.event_index.remove(gone.slot)
+    c.track.remove_event(gone.id)
+    c.track.touch_event(kept)
+
+
+def merge_storylines(c: EventClusterer, st: StorylineState, trigger: str) -> StorylineState:
+    """Merge ``st`` with the storylines it now belongs with; return the survivor."""
+    p = c.params
+    for _ in range(c.config.max_merges):
+        if not milestone(st.agg.n):
+            break
+        cands = c._candidates(c.story_index, c.story_slots, c.storylines, st.agg,
+                              c.config.storyline_candidates, exclude=st.id)
+        found = decide(st.agg, cands, lambda s: s.agg, p.storyline_fast, p.storyline_full,
+                       p.close_call, c._ensurer(st.agg, {id(st.agg): c._lead_of(st)}))
+        if found.target is None or found.score is None or found.score <= 0:
+            break
+        other: StorylineState = found.target  # type: ignore[assignment]
+        keep, lose = (st, other) if st.seq <= other.seq else (other, st)
+        _absorb_storyline(c, keep, lose, found.score, trigger)
+        st = keep
+    return st
+
+
+def _absorb_storyline(c: EventClusterer, keep: StorylineState, lose: StorylineState,
+                      score: float, trigger: str) -> None:
+    keep.agg.add(lose.agg)
+    for event_id in lose.events:
+        ev = c.events[event_id]
+        ev.storyline = keep.id
+        c.track.touch_event(ev)
+    keep.events.extend(lose.events)
+    del c.storylines[lose.id]
+    c.story_slots.pop(lose.slot, None)
+    if lose.active:
+        c.story_index.remove(lose.slot)
+    c.track.remove_storyline(lose.id)
+    c.track.touch_storyline(keep.id)
+    c.log(ClusterChange(c.seq, "merge", "storyline", keep.id, lose.id, score, trigger))
+
+
+def split_storyline(c: EventClusterer, ev: EventState, trigger: str) -> None:
+    """Move ``ev`` out of its storyline when it no longer fits the rest of it."""
+    if ev.id not in c.events or not milestone(ev.agg.n):
+        return
+    st = c.storylines[ev.storyline]
+    if len(st.events) < 2 or st.founder_event == ev.id:
+        return
+    p = c.params
+    rest = StorylineState(st.id, -1, st.seq, st.founder_event, _rest(st.agg, ev.agg),
+                          [e for e in st.events if e != ev.id])
+    found = decide(ev.agg, [rest], lambda s: s.agg, p.storyline_fast, p.storyline_full,
+                   p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
+    if found.score is None or found.score >= -p.split_margin:
+        return
+    st.agg, st.events = rest.agg, rest.events
+    cands = c._candidates(c.story_index, c.story_slots, c.storylines, ev.agg,
+                          c.config.storyline_candidates, exclude=st.id)
+    home = decide(ev.agg, cands, lambda s: s.agg, p.storyline_fast, p.storyline_full,
+                  p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
+    if home.target is not None and home.score is not None and home.score > 0:
+        target: StorylineState = home.target  # type: ignore[assignment]
+    else:
+        target = c._new_storyline(content_id("storyline/v1", ev.founder, str(c.seq)), ev.id)
+    target.agg.add(ev.agg)
+    target.events.append(ev.id)
+    ev.storyline = target.id
+    c.track.touch_storyline(st.id)
+    c.track.touch_event(ev)
+    c.log(ClusterChange(c.seq, "split", "storyline", st.id, ev.id, found.score, trigger, target.id))
+    c._refresh(target, c.story_index)
+    c._refresh(st, c.story_index)
+
+
+def _rest(total: Aggregate, part: Aggregate) -> Aggregate:
+    rest = total.without(part)
+    if rest.n_embedded <= 0 or rest.embedding is None:
+        # the part's embedding was a lazily added representative the total never had
+        rest.embedding, rest.n_embedded = None, 0
+    return rest

@@ -1,0 +1,97 @@
+"""Tiered decisions (fast signals first, sentence embeddings only for close calls) and
+the "why together" evidence of a membership."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from newsfuse.cluster.aggregate import Aggregate, similarities
+from newsfuse.cluster.model import Evidence, Tier
+from newsfuse.cluster.params import LinearModel
+
+T = TypeVar("T")
+
+SHARED_ENTITIES = 6
+SHARED_TERMS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """The best candidate of a decision and how it was scored."""
+
+    target: object | None
+    score: float | None  # log-odds; > 0 means "belongs"
+    sims: dict[str, float | None]
+    tier: Tier
+
+
+def decide(
+    group: Aggregate,
+    candidates: Sequence[T],
+    agg_of: Callable[[T], Aggregate],
+    fast: LinearModel,
+    full: LinearModel,
+    close_call: float,
+    ensure_embeddings: Callable[[Sequence[T]], bool] | None,
+) -> Scored:
+    """Pick the best candidate for ``group`` in two tiers.
+
+    The fast model scores every candidate. When the best fast score is within
+    ``close_call`` of the threshold (0) and embeddings can be had
+    (``ensure_embeddings`` returns True once ``group`` and the plausible candidates
+    have them), the full model re-scores those candidates and decides.
+    """
+    if not candidates:
+        return Scored(None, None, {}, "fast")
+    scored = []
+    for cand in candidates:
+        sims = similarities(group, agg_of(cand))
+        scored.append((fast.logit(sims), cand, sims))
+    scored.sort(key=lambda x: -x[0])
+    best_score, best, best_sims = scored[0]
+    if abs(best_score) >= close_call or ensure_embeddings is None:
+        return Scored(best, best_score, best_sims, "fast")
+    close = [c for s, c, _ in scored if s > -close_call]
+    if not ensure_embeddings(close):
+        return Scored(best, best_score, best_sims, "fast")
+    rescored = []
+    for cand in close:
+        sims = similarities(group, agg_of(cand))
+        rescored.append((full.logit(sims), cand, sims))
+    rescored.sort(key=lambda x: -x[0])
+    score, target, sims = rescored[0]
+    return Scored(target, score, sims, "embedding")
+
+
+def shared(a: dict[str, float], b: dict[str, float], n: int) -> tuple[str, ...]:
+    """The keys ``a`` and ``b`` share, strongest first."""
+    common = [(a[k] * b[k], k) for k in a.keys() & b.keys() if b[k] > 0]
+    return tuple(k for _, k in sorted(common, key=lambda x: (-x[0], x[1]))[:n])
+
+
+def evidence(
+    decision: str,
+    article: Aggregate,
+    target: Aggregate | None,
+    scored: Scored | None,
+    storyline_score: float | None = None,
+) -> Evidence:
+    """The evidence of a membership decision (see :class:`~newsfuse.cluster.model.Evidence`)."""
+    sims = {k: float(v) for k, v in (scored.sims if scored else {}).items() if v is not None}
+    gap_days = None
+    if target is not None and article.first_day is not None and target.first_day is not None \
+            and target.last_day is not None:
+        gap_days = max(0.0, target.first_day - article.first_day, article.first_day - target.last_day)
+    return Evidence(
+        decision=decision,  # type: ignore[arg-type]
+        tier=scored.tier if scored and scored.score is not None else None,
+        score=scored.score if scored else None,
+        threshold=0.0,
+        similarities=sims,
+        shared_entities=shared(article.entities, target.entities, SHARED_ENTITIES) if target else (),
+        shared_terms=shared(article.terms, target.terms, SHARED_TERMS) if target else (),
+        time_gap_days=gap_days,
+        storyline_score=storyline_score,
+    )

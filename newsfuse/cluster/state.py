@@ -1,0 +1,122 @@
+"""The clusterer's persistent state: per-event and per-storyline sums and metadata,
+the running document frequencies, and counters. Everything round-trips through JSON
+so a store can hold it and a later ``assign`` resumes exactly where ``fit`` stopped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from newsfuse.cluster.aggregate import Aggregate
+from newsfuse.cluster.features import EPOCH
+from newsfuse.cluster.model import Event, Storyline
+from newsfuse.cluster.vectors import top_keys
+
+KEYS_SHOWN = 5
+NO_SCORE = -1e9  # label score of an article that has no title: any titled one wins
+
+
+@dataclass
+class EventState:
+    """An event while it is being built."""
+
+    id: str
+    slot: int  # key in the candidate index
+    seq: int
+    founder: str
+    storyline: str
+    agg: Aggregate
+    articles: list[str] = field(default_factory=list)
+    lead: str = ""  # the founder's lead: embedded lazily when the event is a close call
+    label: str = ""
+    label_article: str | None = None
+    label_score: float = NO_SCORE
+    indexed: Any = None  # the sketch the index holds (numpy), for drift checks
+    active: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "slot": self.slot, "seq": self.seq, "founder": self.founder,
+                "storyline": self.storyline, "agg": self.agg.to_dict(), "articles": self.articles,
+                "lead": self.lead, "label": self.label, "label_article": self.label_article,
+                "label_score": self.label_score, "active": self.active}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventState:
+        return cls(d["id"], d["slot"], d["seq"], d["founder"], d["storyline"],
+                   Aggregate.from_dict(d["agg"]), list(d["articles"]), d["lead"], d["label"],
+                   d["label_article"], d["label_score"], None, d["active"])
+
+
+@dataclass
+class StorylineState:
+    """A storyline while it is being built: the sum of its events' articles."""
+
+    id: str
+    slot: int
+    seq: int
+    founder_event: str
+    agg: Aggregate
+    events: list[str] = field(default_factory=list)
+    indexed: Any = None
+    active: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "slot": self.slot, "seq": self.seq,
+                "founder_event": self.founder_event, "agg": self.agg.to_dict(),
+                "events": self.events, "active": self.active}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StorylineState:
+        return cls(d["id"], d["slot"], d["seq"], d["founder_event"], Aggregate.from_dict(d["agg"]),
+                   list(d["events"]), None, d["active"])
+
+
+def _date(day: float | None) -> date | None:
+    return None if day is None else date.fromordinal(int(day) + EPOCH)
+
+
+def _keys(agg: Aggregate) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(top_keys(agg.entities, KEYS_SHOWN)), tuple(top_keys(agg.terms, KEYS_SHOWN))
+
+
+def freeze_event(state: EventState, origins: int | None) -> Event:
+    entities, terms = _keys(state.agg)
+    return Event(
+        id=state.id,
+        storyline_id=state.storyline,
+        label=state.label,
+        label_article=state.label_article,
+        start=_date(state.agg.first_day),
+        end=_date(state.agg.last_day),
+        article_ids=tuple(state.articles),
+        origins=origins,
+        key_entities=entities,
+        key_terms=terms,
+        seq=state.seq,
+    )
+
+
+def freeze_storyline(state: StorylineState, events: dict[str, EventState]) -> Storyline:
+    members = [events[e] for e in state.events if e in events]
+
+    def when(e: EventState) -> tuple[int, float, int]:
+        # dated events in time order, then undated ones in arrival order
+        day = e.agg.first_day
+        return (0, day, e.seq) if day is not None else (1, 0.0, e.seq)
+
+    ordered = sorted(members, key=when)
+    biggest = max(members, key=lambda e: (len(e.articles), -e.seq), default=None)
+    entities, terms = _keys(state.agg)
+    return Storyline(
+        id=state.id,
+        label=biggest.label if biggest else "",
+        event_ids=tuple(e.id for e in ordered),
+        article_count=sum(len(e.articles) for e in members),
+        start=_date(state.agg.first_day),
+        end=_date(state.agg.last_day),
+        key_entities=entities,
+        key_terms=terms,
+        seq=state.seq,
+    )

@@ -1,0 +1,116 @@
+"""Sparse weighted vectors with running document frequencies, and dense sketches.
+
+TF-IDF here is online: document frequencies grow as articles arrive (Miranda et al.
+2018 do the same), so an article is weighted with what the stream has seen so far and
+an incremental run weighs exactly as a one-shot run over the same order.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+
+SparseVector = dict[str, float]
+
+
+class DocumentFrequency:
+    """How many articles so far contained each key (term or entity).
+
+    Example:
+        >>> df = DocumentFrequency()
+        >>> df.add({"putin", "trump"}); df.add({"trump"})
+        >>> round(df.idf("putin"), 3) > round(df.idf("trump"), 3)
+        True
+    """
+
+    def __init__(self, counts: Mapping[str, int] | None = None, documents: int = 0) -> None:
+        self.counts: dict[str, int] = dict(counts or {})
+        self.documents = documents
+
+    def add(self, keys: Iterable[str]) -> None:
+        self.documents += 1
+        for key in keys:
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+    def idf(self, key: str) -> float:
+        # Smoothed so a key seen in every article still weighs a little, and an unseen
+        # key (the article itself not yet added) weighs the most.
+        return math.log((self.documents + 1) / (self.counts.get(key, 0) + 1)) + 1.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"documents": self.documents, "counts": self.counts}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> DocumentFrequency:
+        return cls(data["counts"], int(data["documents"]))  # type: ignore[arg-type]
+
+
+def tfidf(counts: Mapping[str, int], df: DocumentFrequency) -> SparseVector:
+    """L2-normalised ``(1 + log tf) * idf`` weights."""
+    weights = {k: (1.0 + math.log(n)) * df.idf(k) for k, n in counts.items() if n > 0}
+    return normalize(weights)
+
+
+def binary_idf(keys: Iterable[str], df: DocumentFrequency) -> SparseVector:
+    """L2-normalised idf weights of a set (entities: presence matters, not counts)."""
+    return normalize({k: df.idf(k) for k in keys})
+
+
+def normalize(vector: Mapping[str, float]) -> SparseVector:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def add_into(total: dict[str, float], vector: Mapping[str, float], scale: float = 1.0) -> None:
+    for k, v in vector.items():
+        total[k] = total.get(k, 0.0) + scale * v
+
+
+def prune(total: dict[str, float], keep: int) -> dict[str, float]:
+    """The ``keep`` largest entries: bounds a cluster's memory. Dropped mass is the long
+    tail of words seen once, which moves a dot product by little."""
+    if len(total) <= keep:
+        return total
+    return dict(sorted(total.items(), key=lambda kv: -abs(kv[1]))[:keep])
+
+
+def top_keys(vector: Mapping[str, float], n: int) -> list[str]:
+    return [k for k, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+_BUCKETS: dict[tuple[str, int], tuple[int, float]] = {}
+
+
+def _bucket(key: str, dim: int) -> tuple[int, float]:
+    found = _BUCKETS.get((key, dim))
+    if found is None:
+        # crc32 is stable across processes (unlike hash()), so sketches are reproducible.
+        h = zlib.crc32(key.encode("utf-8", "surrogatepass"))
+        found = (h % dim, 1.0 if (h >> 31) & 1 else -1.0)
+        if len(_BUCKETS) < 2_000_000:
+            _BUCKETS[(key, dim)] = found
+    return found
+
+
+def sketch(parts: Iterable[Mapping[str, float]], dim: int) -> np.ndarray:
+    """Signed feature hashing of sparse vectors into one unit float32 vector.
+
+    The dot product of two sketches estimates the dot product of their sources, which
+    is what the nearest-neighbour index needs to propose candidate clusters.
+    """
+    out = np.zeros(dim, dtype=np.float32)
+    for part in parts:
+        for key, value in part.items():
+            index, sign = _bucket(key, dim)
+            out[index] += sign * value
+    norm = float(np.linalg.norm(out))
+    return out / norm if norm else out

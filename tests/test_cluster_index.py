@@ -1,0 +1,53 @@
+"""Candidate indexes: exact scan, HNSW, and the automatic switch between them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsfuse.cluster.index import AutoIndex, ExactIndex, ann_index
+
+
+def unit(rng: np.random.Generator, n: int, dim: int = 32) -> np.ndarray:
+    x = rng.standard_normal((n, dim)).astype(np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+def test_cluster_index_exact_search_update_and_remove() -> None:
+    rng = np.random.default_rng(0)
+    vectors = unit(rng, 50)
+    index = ExactIndex(32)
+    for key, v in enumerate(vectors):
+        index.upsert(key, v)
+    assert index.search(vectors[7], 1) == [7]
+    index.upsert(7, vectors[8])  # drifted: now looks like 8
+    assert set(index.search(vectors[8], 2)) == {7, 8}
+    index.remove(8)
+    assert index.search(vectors[8], 1) == [7] and len(index) == 49
+
+
+@pytest.mark.parametrize("backend", ["hnswlib", "usearch"])
+def test_cluster_index_hnsw_backends_find_the_nearest(backend: str) -> None:
+    pytest.importorskip(backend)
+    rng = np.random.default_rng(1)
+    vectors = unit(rng, 300)
+    index = ann_index(32, backend)
+    for key, v in enumerate(vectors):
+        index.upsert(key, v)
+    hits = sum(index.search(v, 1) == [k] for k, v in enumerate(vectors[:100]))
+    assert hits >= 97
+    index.remove(5)
+    assert 5 not in index.search(vectors[5], 3)
+    index.upsert(5, vectors[5])  # back after removal
+    assert index.search(vectors[5], 1) == [5]
+
+
+def test_cluster_index_auto_switches_from_exact_to_hnsw() -> None:
+    pytest.importorskip("hnswlib")
+    rng = np.random.default_rng(2)
+    vectors = unit(rng, 100)
+    index = AutoIndex(32, exact_below=64)
+    for key, v in enumerate(vectors):
+        index.upsert(key, v)
+        assert index.kind == ("exact" if key < 63 else "hnswlib")
+    assert index.search(vectors[3], 1) == [3] and len(index) == 100
