@@ -4,7 +4,6 @@ with "copy" evidence and add nothing to its signals; origins are counted by the 
 from __future__ import annotations
 
 from newsfuse.cluster import EventClusterer
-
 from tests.test_cluster_online import articles
 
 

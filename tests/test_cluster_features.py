@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsfuse.cluster.features import EPOCH, entity_proxy, mentioned_days, stem, terms, text_day, weekdays
+from newsfuse.cluster.features import (
+    EPOCH,
+    entity_proxy,
+    mentioned_days,
+    stem,
+    terms,
+    text_day,
+    weekdays,
+)
 
 
 def day(y: int, m: int, d: int) -> float:

@@ -3,7 +3,7 @@ kept); an event that stops fitting its storyline splits off into its own."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from newsfuse.cluster import EventClusterer
 from newsfuse.cluster.params import FittedParams, LinearModel
@@ -21,7 +21,7 @@ def params(event_intercept: float, storyline_intercept: float, split_margin: flo
 
 
 def stream(*texts: str) -> list[Article]:
-    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2025, 1, 1, tzinfo=UTC)
     return [Article(Article.make_id(t, "t", str(i), None), Provenance(f"{i}.txt", "text"), t, None,
                     "t", str(i), start + timedelta(hours=i), "en") for i, t in enumerate(texts)]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,25 +14,25 @@ from newsfuse.model import Article, Provenance
 STREAM = [
     # (day, title, text)
     (0, "Putin and Trump meet in Alaska",
-     "Russian President Vladimir Putin and US President Donald Trump met in Anchorage, Alaska, "
-     "for a summit on a ceasefire in Ukraine. Volodymyr Zelensky was not invited."),
+     ("Russian President Vladimir Putin and US President Donald Trump met in Anchorage, Alaska, "
+      "for a summit on a ceasefire in Ukraine. Volodymyr Zelensky was not invited.")),
     (0, "Earthquake kills ten on Iran's Qeshm island",
-     "A magnitude 6.1 earthquake struck Qeshm island in southern Iran, killing ten people and "
-     "injuring dozens, Iranian state media said."),
+     ("A magnitude 6.1 earthquake struck Qeshm island in southern Iran, killing ten people and "
+      "injuring dozens, Iranian state media said.")),
     (1, "No ceasefire after Alaska summit",
-     "The Anchorage summit between Donald Trump and Vladimir Putin ended without a ceasefire "
-     "deal for Ukraine; Zelensky said he would travel to Washington."),
+     ("The Anchorage summit between Donald Trump and Vladimir Putin ended without a ceasefire "
+      "deal for Ukraine; Zelensky said he would travel to Washington.")),
     (1, "Qeshm quake: rescuers search rubble",
-     "Rescuers searched the rubble of villages on Qeshm island after the magnitude 6.1 "
-     "earthquake in southern Iran; the death toll stayed at ten."),
+     ("Rescuers searched the rubble of villages on Qeshm island after the magnitude 6.1 "
+      "earthquake in southern Iran; the death toll stayed at ten.")),
     (2, "Trump and Putin summit in Anchorage leaves Ukraine waiting",
-     "After meeting Vladimir Putin in Anchorage, Alaska, Donald Trump said a ceasefire in "
-     "Ukraine was up to Zelensky."),
+     ("After meeting Vladimir Putin in Anchorage, Alaska, Donald Trump said a ceasefire in "
+      "Ukraine was up to Zelensky.")),
 ]
 
 
 def articles(stream=STREAM) -> list[Article]:
-    start = datetime(2025, 8, 15, 9, tzinfo=timezone.utc)
+    start = datetime(2025, 8, 15, 9, tzinfo=UTC)
     out = []
     for i, (day, title, text) in enumerate(stream):
         url = f"https://news.test/{i}"

@@ -30,6 +30,7 @@ import numpy as np
 from newsfuse.bench.harness import peak_rss_mib
 from newsfuse.cluster.online import EventClusterer
 from newsfuse.cluster.params import ClusterConfig
+from newsfuse.cluster.tracking import Tracker
 from newsfuse.eval.clustering import bcubed
 from newsfuse.model import Article, Provenance
 from newsfuse.nlp.embeddings import Embedder, HashingEmbedder
@@ -67,9 +68,9 @@ def corpus(reuters_dir: Path, cnndm_path: Path, seed: int = 0) -> list[Article]:
                            provenance=Provenance(url, "jsonl", i), text=r["text"],
                            title=r.get("title"), outlet=r["outlet"], url=url,
                            published=published, language="en"))
-    from newsfuse.cluster.online import _publication_order
+    from newsfuse.cluster.features import publication_order
 
-    return _publication_order(out)
+    return publication_order(out)
 
 
 def _percentiles(values: list[float]) -> dict[str, float]:
@@ -94,7 +95,7 @@ def replay(articles: Sequence[Article], config: ClusterConfig, embedder: Embedde
         if i >= len(articles) - min(1000, len(articles) // 10):
             tail.append(spent)  # the last articles: the pool at its largest
         if i % 512 == 511:
-            clusterer.track.__init__()  # place() collects memberships; nobody reads them here
+            clusterer.track = Tracker()  # place() collects memberships; nobody reads them here
         if i % 10_000 == 9_999:
             say(f"  {i + 1} articles, {len(clusterer.events)} events, index {clusterer.event_index.kind}")
     wall = time.perf_counter() - started
@@ -178,7 +179,7 @@ def bench_events(reuters_dir: Path, cnndm_path: Path, sizes: Sequence[int] = (10
     largest: EventClusterer | None = None
     for size in sizes:
         chosen = articles[: min(size, len(articles))]
-        runs = {}
+        runs: dict[str, Any] = {}
         for name, config in (("ann", ClusterConfig()), ("brute", ClusterConfig(index="exact"))):
             say(f"{len(chosen)} articles, {name}")
             runs[name], clusterer = replay(chosen, config, HashingEmbedder(), say)

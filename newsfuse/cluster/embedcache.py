@@ -55,6 +55,6 @@ class CachingEmbedder:
         if self.path and self._dirty:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(self.path.name + ".tmp.npz")
-            np.savez(tmp, **self._cache)
+            np.savez(tmp, **self._cache)  # type: ignore[arg-type]
             tmp.replace(self.path)
             self._dirty = False

@@ -27,13 +27,20 @@ from __future__ import annotations
 import argparse
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from newsfuse.cluster.aggregate import FAST_FEATURES, FULL_FEATURES, Aggregate, feature_vector, similarities
+from newsfuse.cluster.aggregate import (
+    FAST_FEATURES,
+    FULL_FEATURES,
+    Aggregate,
+    feature_vector,
+    similarities,
+)
 from newsfuse.cluster.online import EventClusterer
 from newsfuse.cluster.params import ClusterConfig, FittedParams, LinearModel
 from newsfuse.eval.clustering import bcubed
@@ -145,12 +152,10 @@ def replay(streams: Sequence[Sequence[Labelled]], params: FittedParams, embedder
 
 
 def _shift(p: FittedParams, de: float, ds: float, **changes: Any) -> FittedParams:
-    fields = dict(event_full=p.event_full.shifted(de), event_fast=p.event_fast.shifted(de),
-                  storyline_full=p.storyline_full.shifted(ds),
-                  storyline_fast=p.storyline_fast.shifted(ds), close_call=p.close_call,
-                  split_margin=p.split_margin, provenance=p.provenance)
-    fields.update(changes)
-    return FittedParams(**fields)
+    """``p`` with both event intercepts moved by ``de``, both storyline ones by ``ds``."""
+    return replace(p, event_full=p.event_full.shifted(de), event_fast=p.event_fast.shifted(de),
+                   storyline_full=p.storyline_full.shifted(ds),
+                   storyline_fast=p.storyline_fast.shifted(ds), **changes)
 
 
 def fit(train: Sequence[Labelled], embedder: Embedder, orders: int = 3, negatives: int = 10_000,

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse.cluster.aggregate import Aggregate
-from newsfuse.cluster.features import Signals, signals
+from newsfuse.cluster.features import Signals, publication_order, signals
 from newsfuse.cluster.fitted import FITTED
 from newsfuse.cluster.index import AutoIndex
 from newsfuse.cluster.model import ClusterChange, ClusterUpdate, Evidence, Membership
@@ -30,7 +30,7 @@ from newsfuse.cluster.restructure import merge_events, merge_storylines, split_s
 from newsfuse.cluster.scoring import Scored, decide, evidence
 from newsfuse.cluster.state import EventState, StorylineState
 from newsfuse.cluster.tracking import Tracker
-from newsfuse.cluster.vectors import DocumentFrequency, binary_idf, sketch, tfidf
+from newsfuse.cluster.vectors import DocumentFrequency, binary_idf, sketch, strongest, tfidf
 from newsfuse.errors import SignatureMismatch
 from newsfuse.model import Article, content_id
 from newsfuse.nlp.embeddings import Embedder
@@ -96,9 +96,9 @@ class EventClusterer:
         copy_of = {m: c for c, members in (copy_groups or {}).items() for m in members if m != c}
         fresh = [a for a in articles if a.id not in self.article_event]
         copies = [a for a in fresh if a.id in copy_of]
-        for article in _publication_order([a for a in fresh if a.id not in copy_of]):
+        for article in publication_order([a for a in fresh if a.id not in copy_of]):
             self.place(article, (entities or {}).get(article.id))
-        for article in _publication_order(copies):
+        for article in publication_order(copies):
             if copy_of[article.id] in self.article_event:
                 self._attach_copy(article, copy_of[article.id])
             else:  # its canonical is not clustered (not given): cluster it as itself
@@ -195,8 +195,8 @@ class EventClusterer:
         cfg = self.config
         self.term_df.add(sig.terms)
         self.entity_df.add(sig.entities)
-        terms = _strongest(tfidf(sig.terms, self.term_df), cfg.max_terms)
-        ents = _strongest(binary_idf(sig.entities, self.entity_df), cfg.max_entities)
+        terms = strongest(tfidf(sig.terms, self.term_df), cfg.max_terms)
+        ents = strongest(binary_idf(sig.entities, self.entity_df), cfg.max_entities)
         wd = np.asarray(sig.weekdays, dtype=np.float32)
         norm = float(np.linalg.norm(wd))
         return Aggregate(
@@ -386,24 +386,6 @@ class EventClusterer:
                     cluster.active = False
                     index.remove(cluster.slot)
                     self.counters["evicted"] += 1
-
-
-def _strongest(vector: dict[str, float], n: int) -> dict[str, float]:
-    if len(vector) <= n:
-        return vector
-    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
-
-
-def _publication_order(articles: list[Article]) -> list[Article]:
-    """Dated articles by publication time; an undated one keeps the time of the dated
-    article before it in the input, so a mixed batch keeps its neighbours together."""
-    keyed, last = [], None
-    for i, article in enumerate(articles):
-        if article.published is not None:
-            last = article.published.timestamp()
-        keyed.append((last if last is not None else float("-inf"), i, article))
-    keyed.sort(key=lambda x: (x[0], x[1]))
-    return [a for _, _, a in keyed]
 
 
 def _copy_evidence(canonical: str) -> Evidence:

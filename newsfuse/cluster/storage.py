@@ -120,8 +120,7 @@ def _survivors(changes: Iterable[ClusterChange]) -> dict[str, str]:
         if c.kind == "merge" and c.level == "event":
             into[c.other] = c.kept
     final = {}
-    for retired in into:
-        target = into[retired]
+    for retired, target in into.items():
         while target in into:
             target = into[target]
         final[retired] = target

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -45,7 +46,9 @@ class DocumentFrequency:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> DocumentFrequency:
-        return cls(data["counts"], int(data["documents"]))  # type: ignore[arg-type]
+        counts: Any = data["counts"]
+        documents: Any = data["documents"]
+        return cls(counts, int(documents))
 
 
 def tfidf(counts: Mapping[str, int], df: DocumentFrequency) -> SparseVector:
@@ -114,3 +117,10 @@ def sketch(parts: Iterable[Mapping[str, float]], dim: int) -> np.ndarray:
             out[index] += sign * value
     norm = float(np.linalg.norm(out))
     return out / norm if norm else out
+
+
+def strongest(vector: dict[str, float], n: int) -> dict[str, float]:
+    """The ``n`` largest entries (ties by key, so the choice is reproducible)."""
+    if len(vector) <= n:
+        return vector
+    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:n])

@@ -24,7 +24,7 @@ from newsfuse.model import Article, Provenance
 DEV_TOPICS: tuple[int, ...] = (2, 5, 12, 18, 21, 23, 34, 35)
 """The standard ECB+ development topics (Cybulska & Vossen 2015; Barhom et al. 2019)."""
 
-_TOKEN = re.compile(r'<token\b[^>]*\bsentence="(\d+)"[^>]*>(.*?)</token>', re.S)
+_TOKEN = re.compile(r'<token\b[^>]*\bsentence="(\d+)"[^>]*>(.*?)</token>', re.DOTALL)
 _NAME = re.compile(r"^(\d+)_(\d+)(ecbplus|ecb)\.xml$")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
 @dataclass(frozen=True, slots=True)

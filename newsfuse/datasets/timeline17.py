@@ -13,8 +13,9 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from newsfuse.datasets.ecbplus import detokenize
 from newsfuse.errors import InputError
@@ -37,7 +38,7 @@ class T17Article:
     def article(self) -> Article:
         """This article as a newsfuse :class:`Article`, dated at midnight UTC of ``published``."""
         published = datetime(self.published.year, self.published.month, self.published.day,
-                             tzinfo=timezone.utc)
+                             tzinfo=UTC)
         url = f"timeline17://{self.topic}_{self.outlet}/{self.uid}"
         return Article(
             id=Article.make_id(self.text, self.outlet, url, None),
@@ -51,8 +52,8 @@ class T17Article:
         )
 
 
-def _dates(raw: object) -> tuple[date, ...]:
-    items = ast.literal_eval(raw) if isinstance(raw, str) else raw
+def _dates(raw: Any) -> tuple[date, ...]:
+    items: Any = ast.literal_eval(raw) if isinstance(raw, str) else raw
     out: list[date] = []
     for item in items or ():
         try:

@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Mapping
 from math import comb
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 
-def bcubed(predicted: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]) -> dict[str, float]:
+def bcubed(predicted: Mapping[K, Hashable], gold: Mapping[K, Hashable]) -> dict[str, float]:
     """B-cubed precision, recall and F1 over the items of ``gold``.
 
     For each item, precision is the share of its predicted cluster that shares its
@@ -34,7 +37,7 @@ def bcubed(predicted: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hasha
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
-def adjusted_rand(predicted: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]) -> float:
+def adjusted_rand(predicted: Mapping[K, Hashable], gold: Mapping[K, Hashable]) -> float:
     """Adjusted Rand index over the items of ``gold`` (1 = identical, ~0 = chance).
 
     Example:

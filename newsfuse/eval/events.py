@@ -169,7 +169,6 @@ def eval_ecbplus(directory: str | Path, topics: Sequence[int] | None = None, ord
 def eval_timeline17(directory: str | Path, embedder: Embedder | str | None = "default",
                     cache: str | Path | None = None) -> dict[str, Any]:
     """Timeline17 replayed in publication order; storyline figures (gold = topic)."""
-    from newsfuse.cluster.params import ClusterConfig
     from newsfuse.datasets.timeline17 import read_timeline17
 
     items = sorted(read_timeline17(directory), key=lambda x: (x.published, x.topic, x.outlet, x.uid))
