@@ -206,3 +206,26 @@ def bench_events(reuters_dir: Path, cnndm_path: Path, sizes: Sequence[int] = (10
             "goals": GOALS, "sizes": results, "with_embedding": with_embedding, "synthetic": synth,
             "peak_rss_mib": peak_rss_mib()}
 
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m newsfuse.bench.events``: the figures as JSON (until the CLI has them)."""
+    import argparse
+    import json
+    import sys
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reuters", default="../shared/data/reuters21578")
+    parser.add_argument("--cnndm", default="../shared/data/cnndm")
+    parser.add_argument("--sizes", default="10000,70000")
+    parser.add_argument("--embed-size", type=int, default=2000)
+    parser.add_argument("--synthetic", type=int, default=1_000_000)
+    args = parser.parse_args(argv)
+    result = bench_events(Path(args.reuters), Path(args.cnndm),
+                          [int(s) for s in args.sizes.split(",")], args.embed_size, args.synthetic,
+                          echo=lambda m: print(m, file=sys.stderr, flush=True))
+    print(json.dumps(result, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()

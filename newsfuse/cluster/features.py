@@ -43,7 +43,7 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 # "of"/"de"/"al-": the cheap stand-in for named entities until canonical ones are given.
 _CAP = re.compile(
     r"(?:[A-Z][\w'’\-]*[a-z\d][\w'’\-]*|[A-Z](?:\.[A-Z])+\.?|[A-Z]{2,})"
-    r"(?:\s+(?:(?:of|de|del|la|al|von|van|der|bin)\s+)?"
+    r"(?:[ \t]+(?:(?:of|de|del|la|al|von|van|der|bin)[ \t]+)?"
     r"(?:[A-Z][\w'’\-]*[a-z\d][\w'’\-]*|[A-Z](?:\.[A-Z])+\.?|[A-Z]{2,}))*"
 )
 # Words that introduce a name ("Russian President Vladimir Putin", "NATO Secretary General
@@ -65,7 +65,8 @@ class Signals:
             else the explicit date its text mentions most), or ``None``.
         day_source: ``"published"``, ``"text"`` or ``None``.
         terms: stemmed content words and numbers with their counts.
-        entities: lower-cased named-entity surface forms (given, or the proxy).
+        entities: lower-cased named-entity names (given, or the proxy) with their
+            number of mentions (1 each when given).
         weekdays: how often each weekday (Monday first) is named in the text.
         headline: the title, else the first sentence (for labels).
         has_title: whether ``headline`` is a real title.
@@ -76,7 +77,7 @@ class Signals:
     day: float | None
     day_source: str | None
     terms: dict[str, int]
-    entities: frozenset[str]
+    entities: dict[str, int]
     weekdays: tuple[int, ...]
     headline: str
     lead: str
@@ -124,14 +125,18 @@ def terms(text: str) -> Counter[str]:
     return out
 
 
-def entity_proxy(text: str) -> frozenset[str]:
-    """Capitalised word runs that are not just a capitalised first word of a sentence.
+MAX_NAME_WORDS = 6  # longer capitalised runs are Title Case headlines, not names
+
+
+def entity_proxy(text: str) -> Counter[str]:
+    """Capitalised word runs that are not just a capitalised first word of a sentence,
+    with how often each was mentioned (runs never cross a line break).
 
     Example:
         >>> sorted(entity_proxy("Police said Vladimir Putin met the U.S. envoy in Anchorage on Friday."))
         ['anchorage', 'putin', 'u.s.', 'vladimir putin']
     """
-    found: set[str] = set()
+    found: Counter[str] = Counter()
     for match in _CAP.finditer(text):
         name = match.group(0)
         if " " not in name and _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]) \
@@ -140,9 +145,10 @@ def entity_proxy(text: str) -> frozenset[str]:
         words = re.sub(r"['’]s$", "", name.lower()).split()
         while words and (words[0] in STOPWORDS or words[0] in _CALENDAR_WORDS):
             words.pop(0)  # "The U.S. Navy" opens a sentence with "The"
-        if words and not all(w in STOPWORDS or w in _CALENDAR_WORDS for w in words):
+        if words and len(words) <= MAX_NAME_WORDS and \
+                not all(w in STOPWORDS or w in _CALENDAR_WORDS for w in words):
             found.update(_name_forms(words))
-    return frozenset(found)
+    return found
 
 
 def _name_forms(words: list[str]) -> set[str]:
@@ -231,7 +237,7 @@ def _first_sentence(text: str, limit: int = 200) -> str:
     return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def signals(article: Article, entities: Iterable[str] | None = None, lead_chars: int = 600) -> Signals:
+def signals(article: Article, entities: Iterable[str] | None = None, lead_chars: int = 300) -> Signals:
     """Read the clustering signals of one article.
 
     Args:
@@ -249,8 +255,12 @@ def signals(article: Article, entities: Iterable[str] | None = None, lead_chars:
     else:
         day = text_day(full)
         source = "text" if day is not None else None
-    ents = frozenset(e.lower() for e in entities) if entities is not None else entity_proxy(full)
-    lead = (f"{title}. " if title else "") + body[:lead_chars]
+    ents = dict.fromkeys((e.lower() for e in entities), 1) if entities is not None \
+        else dict(entity_proxy(full))
+    opening = body[:lead_chars]
+    if len(body) > lead_chars and " " in opening:
+        opening = opening.rsplit(" ", 1)[0]  # end on a whole word
+    lead = (f"{title}. " if title else "") + opening
     return Signals(
         article_id=article.id,
         day=day,

@@ -139,8 +139,9 @@ class ClusterUpdate:
         removed_events, removed_storylines: ids retired by merges.
         memberships: one per article assigned in this call.
         changes: merges and splits, in order.
-        state: the clusterer's persistent state that changed (see
-            :meth:`newsfuse.cluster.EventClusterer.state_rows`).
+        state: the clusterer's persistent state that changed: ``globals`` (document
+            frequencies, counters), and per changed event / storyline its JSON state
+            (see :meth:`newsfuse.cluster.EventClusterer.from_state`).
     """
 
     events: tuple[Event, ...] = ()

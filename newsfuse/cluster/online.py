@@ -9,7 +9,10 @@ another, and an event that no longer fits its storyline splits off. Every merge 
 split is logged; ids never change except that a merged-away id is retired.
 
 Stage shape (STYLE rule 3): pure, no store access. ``fit`` starts from nothing,
-``assign`` continues from the current state, ``state_rows``/``from_state`` persist it.
+``assign`` continues from the current state; every call returns a
+:class:`ClusterUpdate` whose ``state`` a store keeps, and :meth:`from_state` resumes
+from it. Sentence embeddings are computed only for close calls (fast score within
+``close_call`` of the threshold), batched per call (:mod:`batching`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse.cluster.aggregate import Aggregate
+from newsfuse.cluster.batching import prewarm
 from newsfuse.cluster.features import Signals, publication_order, signals
 from newsfuse.cluster.fitted import FITTED
 from newsfuse.cluster.index import AutoIndex
@@ -28,15 +32,14 @@ from newsfuse.cluster.model import ClusterChange, ClusterUpdate, Evidence, Membe
 from newsfuse.cluster.params import ClusterConfig, FittedParams
 from newsfuse.cluster.restructure import merge_events, merge_storylines, split_storyline
 from newsfuse.cluster.scoring import Scored, decide, evidence
-from newsfuse.cluster.state import EventState, StorylineState
+from newsfuse.cluster.state import EventState, StorylineState, restore
 from newsfuse.cluster.tracking import Tracker
-from newsfuse.cluster.vectors import DocumentFrequency, binary_idf, sketch, strongest, tfidf
-from newsfuse.errors import SignatureMismatch
+from newsfuse.cluster.vectors import DocumentFrequency, binary_idf, salient, sketch, tfidf
 from newsfuse.model import Article, content_id
 from newsfuse.nlp.embeddings import Embedder
 
 STATE_VERSION = 1
-
+WARM_CHUNK = 32  # articles whose likely close calls are encoded in one batch
 
 class EventClusterer:
     """Online clustering of articles into events and storylines.
@@ -49,11 +52,16 @@ class EventClusterer:
             decide on fast signals only.
 
     Example:
-        >>> from newsfuse.nlp.embeddings import HashingEmbedder
-        >>> clusterer = EventClusterer(embedder=HashingEmbedder())
-        >>> update = clusterer.fit(articles)  # doctest: +SKIP
-        >>> later = clusterer.assign(new_articles)  # doctest: +SKIP
+        >>> clusterer = EventClusterer()                        # doctest: +SKIP
+        >>> update = clusterer.fit(articles)                    # doctest: +SKIP
+        >>> store.write_events(update, replace=True)            # doctest: +SKIP
+        >>> state = store.events_state()  # a later ingest      # doctest: +SKIP
+        >>> clusterer = EventClusterer.from_state(
+        ...     state.globals, state.events, state.storylines)  # doctest: +SKIP
+        >>> store.write_events(clusterer.assign(new_articles))  # doctest: +SKIP
     """
+
+    _warm: dict[str, np.ndarray]  # this call's batch-encoded texts (see batching.prewarm)
 
     def __init__(self, config: ClusterConfig | None = None, params: FittedParams | None = None,
                  embedder: Embedder | str | None = "default") -> None:
@@ -96,8 +104,14 @@ class EventClusterer:
         copy_of = {m: c for c, members in (copy_groups or {}).items() for m in members if m != c}
         fresh = [a for a in articles if a.id not in self.article_event]
         copies = [a for a in fresh if a.id in copy_of]
-        for article in publication_order([a for a in fresh if a.id not in copy_of]):
-            self.place(article, (entities or {}).get(article.id))
+        prepared = [(article, *self.vectorize(article, (entities or {}).get(article.id)))
+                     for article in publication_order([a for a in fresh if a.id not in copy_of])]
+        for lo in range(0, len(prepared), WARM_CHUNK):
+            chunk = prepared[lo : lo + WARM_CHUNK]
+            self._warm = prewarm(self, chunk)
+            for article, agg, sig in chunk:
+                self._place(article, agg, sig)
+        self._warm = {}
         for article in publication_order(copies):
             if copy_of[article.id] in self.article_event:
                 self._attach_copy(article, copy_of[article.id])
@@ -131,35 +145,14 @@ class EventClusterer:
     @classmethod
     def from_state(cls, globals_: Mapping[str, Any], events: Iterable[Mapping[str, Any]],
                    storylines: Iterable[Mapping[str, Any]], **kwargs: Any) -> EventClusterer:
-        """Rebuild a clusterer from persisted state (see :attr:`ClusterUpdate.state`).
+        """Rebuild a clusterer from persisted state (see :attr:`ClusterUpdate.state`);
+        ``kwargs`` as for the constructor.
 
         Raises:
             SignatureMismatch: the state was built with other parameters or settings.
         """
         self = cls(**kwargs)
-        if globals_.get("fingerprint") != self.fingerprint():
-            raise SignatureMismatch(
-                "the stored events were built with other clustering parameters "
-                f"({globals_.get('fingerprint')} vs {self.fingerprint()} now); "
-                "rebuild them from the articles with EventClusterer.fit")
-        self.seq, self.clock = int(globals_["seq"]), globals_["clock"]
-        self.next_slot, self.since_evict = int(globals_["next_slot"]), int(globals_["since_evict"])
-        self.term_df = DocumentFrequency.from_dict(globals_["terms"])
-        self.entity_df = DocumentFrequency.from_dict(globals_["entities"])
-        self.counters = Counter(globals_.get("counters", {}))
-        for row in sorted(events, key=lambda r: r["slot"]):
-            ev = EventState.from_dict(dict(row))
-            self.events[ev.id] = ev
-            self.event_slots[ev.slot] = ev.id
-            self.article_event.update((a, ev.id) for a in ev.articles)
-            if ev.active:
-                self._index(ev, self.event_index)
-        for row in sorted(storylines, key=lambda r: r["slot"]):
-            st = StorylineState.from_dict(dict(row))
-            self.storylines[st.id] = st
-            self.story_slots[st.slot] = st.id
-            if st.active:
-                self._index(st, self.story_index)
+        restore(self, globals_, events, storylines)
         return self
 
     # -- state ------------------------------------------------------------------
@@ -179,6 +172,7 @@ class EventClusterer:
         self.clock: float | None = None
         self.counters: Counter[str] = Counter()
         self.track = Tracker()
+        self._warm = {}
 
     def _embedder_or_none(self) -> Embedder | None:
         if self._embedder is None and self.embedder_choice is not None:
@@ -195,8 +189,8 @@ class EventClusterer:
         cfg = self.config
         self.term_df.add(sig.terms)
         self.entity_df.add(sig.entities)
-        terms = strongest(tfidf(sig.terms, self.term_df), cfg.max_terms)
-        ents = strongest(binary_idf(sig.entities, self.entity_df), cfg.max_entities)
+        terms = salient(tfidf(sig.terms, self.term_df), sig.terms, cfg.max_terms)
+        ents = salient(binary_idf(sig.entities, self.entity_df), sig.entities, cfg.max_entities)
         wd = np.asarray(sig.weekdays, dtype=np.float32)
         norm = float(np.linalg.norm(wd))
         return Aggregate(
@@ -210,6 +204,9 @@ class EventClusterer:
         """Cluster one article (what :meth:`assign` does per article, without building
         the update; for benchmarks and callers that collect changes themselves)."""
         agg, sig = self.vectorize(article, entities)
+        self._place(article, agg, sig)
+
+    def _place(self, article: Article, agg: Aggregate, sig: Signals) -> None:
         self.seq += 1
         if sig.day is not None and sig.day_source == "published":
             self.clock = sig.day if self.clock is None else max(self.clock, sig.day)
@@ -263,10 +260,15 @@ class EventClusterer:
         return founder.lead
 
     def _embed(self, texts: list[str]) -> np.ndarray:
-        embedder = self._embedder_or_none()
-        assert embedder is not None
-        self.counters["embedded_texts"] += len(texts)
-        return embedder.encode(texts)
+        """Vectors of ``texts``: from this call's batch warm-up when there, else encoded."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._warm]
+        found = dict(self._warm)
+        if missing:
+            embedder = self._embedder_or_none()
+            assert embedder is not None
+            self.counters["embedded_texts"] += len(missing)
+            found.update(zip(missing, embedder.encode(missing)))
+        return np.stack([found[t] for t in texts])
 
     def _join(self, ev: EventState, article_id: str, agg: Aggregate, sig: Signals,
               found: Scored) -> None:

@@ -106,7 +106,7 @@ class ClusterConfig:
     index: str = "auto"
     event_window_days: float = 30.0
     storyline_window_days: float = 365.0
-    lead_chars: int = 600
+    lead_chars: int = 300
     max_terms: int = 64
     max_entities: int = 24
     max_merges: int = 3

@@ -5,14 +5,20 @@ so a store can hold it and a later ``assign`` resumes exactly where ``fit`` stop
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsfuse.cluster.aggregate import Aggregate
 from newsfuse.cluster.features import EPOCH
 from newsfuse.cluster.model import Event, Storyline
-from newsfuse.cluster.vectors import top_keys
+from newsfuse.cluster.vectors import DocumentFrequency, top_keys
+from newsfuse.errors import SignatureMismatch
+
+if TYPE_CHECKING:
+    from newsfuse.cluster.online import EventClusterer
 
 KEYS_SHOWN = 5
 NO_SCORE = -1e9  # label score of an article that has no title: any titled one wins
@@ -120,3 +126,31 @@ def freeze_storyline(state: StorylineState, events: dict[str, EventState]) -> St
         key_terms=terms,
         seq=state.seq,
     )
+
+
+def restore(c: EventClusterer, globals_: Mapping[str, Any], events: Iterable[Mapping[str, Any]],
+            storylines: Iterable[Mapping[str, Any]]) -> None:
+    """Load persisted state into a fresh clusterer and rebuild its candidate indexes."""
+    if globals_.get("fingerprint") != c.fingerprint():
+        raise SignatureMismatch(
+            "the stored events were built with other clustering parameters "
+            f"({globals_.get('fingerprint')} vs {c.fingerprint()} now); "
+            "rebuild them from the articles with EventClusterer.fit")
+    c.seq, c.clock = int(globals_["seq"]), globals_["clock"]
+    c.next_slot, c.since_evict = int(globals_["next_slot"]), int(globals_["since_evict"])
+    c.term_df = DocumentFrequency.from_dict(globals_["terms"])
+    c.entity_df = DocumentFrequency.from_dict(globals_["entities"])
+    c.counters = Counter(globals_.get("counters", {}))
+    for row in sorted(events, key=lambda r: r["slot"]):
+        ev = EventState.from_dict(dict(row))
+        c.events[ev.id] = ev
+        c.event_slots[ev.slot] = ev.id
+        c.article_event.update((a, ev.id) for a in ev.articles)
+        if ev.active:
+            c._index(ev, c.event_index)
+    for row in sorted(storylines, key=lambda r: r["slot"]):
+        st = StorylineState.from_dict(dict(row))
+        c.storylines[st.id] = st
+        c.story_slots[st.slot] = st.id
+        if st.active:
+            c._index(st, c.story_index)

@@ -119,8 +119,13 @@ def sketch(parts: Iterable[Mapping[str, float]], dim: int) -> np.ndarray:
     return out / norm if norm else out
 
 
-def strongest(vector: dict[str, float], n: int) -> dict[str, float]:
-    """The ``n`` largest entries (ties by key, so the choice is reproducible)."""
+def salient(vector: dict[str, float], counts: Mapping[str, int], n: int) -> dict[str, float]:
+    """The ``n`` entries the article mentions most (then the heaviest, then by key).
+
+    Not simply the heaviest: with IDF the heaviest are the words seen nowhere else,
+    which can never match another article; what an article is about, it repeats.
+    """
     if len(vector) <= n:
         return vector
-    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+    ranked = sorted(vector.items(), key=lambda kv: (-counts.get(kv[0], 0), -kv[1], kv[0]))
+    return dict(ranked[:n])

@@ -237,3 +237,40 @@ def eval_samples(paths: Sequence[str | Path], embedder: Embedder | str | None = 
                             for a in e.articles) for s in clusterer.storylines)
     return {"events": events, "storylines": stories,
             "labels": {e.label: sorted(names[a] for a in e.articles) for e in clusterer.events.values()}}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m newsfuse.eval.events``: the figures as JSON (until the CLI has them)."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ecbplus", help="ECB+ folder")
+    parser.add_argument("--topics", default="", help="e.g. 2,5,12 or 1-35 (default: dev topics)")
+    parser.add_argument("--timeline17", help="Timeline17 folder")
+    parser.add_argument("--samples", nargs="*", help="sample article files")
+    parser.add_argument("--orders", type=int, default=5)
+    parser.add_argument("--cache", help="embedding cache file (.npz)")
+    args = parser.parse_args(argv)
+    out: dict[str, Any] = {}
+    if args.ecbplus:
+        out["ecbplus"] = eval_ecbplus(args.ecbplus, parse_topics(args.topics), orders=args.orders,
+                                      cache=args.cache)
+    if args.timeline17:
+        out["timeline17"] = eval_timeline17(args.timeline17, cache=args.cache)
+    if args.samples:
+        out["samples"] = eval_samples(args.samples)
+    print(json.dumps(out, indent=2, default=str))
+
+
+def parse_topics(text: str) -> list[int] | None:
+    """``"2,5,12"`` or ``"1-35"`` (ranges and lists mix); empty means the default."""
+    topics: list[int] = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        lo, _, hi = part.partition("-")
+        topics.extend(range(int(lo), int(hi) + 1) if hi else [int(lo)])
+    return topics or None
+
+
+if __name__ == "__main__":
+    main()
