@@ -9,6 +9,7 @@ only for close calls (see :mod:`newsfuse.cluster.online`).
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -119,9 +120,10 @@ def terms(text: str) -> Counter[str]:
         word = raw.lower().strip("'’-")
         if word[:1].isdigit() or word[:1] == "$":
             if len(word) >= 2:  # a lone digit is list numbering, not an event detail
-                out[word] += 1
+                out[sys.intern(word)] += 1
         elif len(word) >= 3 and word not in STOPWORDS and word not in _CALENDAR_WORDS:
-            out[stem(word)] += 1
+            # interned: thousands of clusters hold the same words; one string each
+            out[sys.intern(stem(word))] += 1
     return out
 
 

@@ -107,8 +107,8 @@ class ClusterConfig:
     event_window_days: float = 30.0
     storyline_window_days: float = 365.0
     lead_chars: int = 300
-    max_terms: int = 64
-    max_entities: int = 24
+    max_terms: int = 128
+    max_entities: int = 48
     max_merges: int = 3
     reindex_drift: float = 0.97
     extra: Mapping[str, object] = field(default_factory=dict)

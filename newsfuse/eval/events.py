@@ -118,7 +118,9 @@ def eval_ecbplus(directory: str | Path, topics: Sequence[int] | None = None, ord
     from newsfuse.datasets.ecbplus import DEV_TOPICS, read_ecbplus
 
     say = progress or (lambda _m: None)
-    chosen = list(topics) if topics else list(DEV_TOPICS)
+    wanted = list(topics) if topics else list(DEV_TOPICS)
+    present = {int(p.name) for p in Path(directory).iterdir() if p.is_dir() and p.name.isdigit()}
+    chosen = [t for t in wanted if t in present]  # ECB+ has no topics 15 and 17
     docs = list(read_ecbplus(directory, chosen))
     articles = [d.article() for d in docs]
     gold_event = {a.id: d.event_label for a, d in zip(articles, docs)}
@@ -128,7 +130,8 @@ def eval_ecbplus(directory: str | Path, topics: Sequence[int] | None = None, ord
     from newsfuse.cluster.fitted import FITTED
 
     result: dict[str, Any] = {
-        "data": {"directory": str(directory), "topics": chosen, "documents": len(docs),
+        "data": {"directory": str(directory), "topics": chosen,
+                 "missing_topics": sorted(set(wanted) - present), "documents": len(docs),
                  "events": len(set(gold_event.values())), "storylines": len(set(gold_story.values()))},
         "orders": orders, "seed": seed,
         "time_signal": "ECB+ documents have no publication dates: the time signal reads only "
