@@ -5,10 +5,11 @@ Procedure (``python -m newsfuse.cluster.fit --ecbplus DIR``):
 1. Training streams: the ECB+ *training* topics (every topic except the standard dev
    topics 2, 5, 12, 18, 21, 23, 34, 35), shuffled with seeds 0..orders-1.
 2. Examples in the manner of Miranda et al. (2018): replay each stream against the
-   *gold* clusters formed so far; each article gives one positive example (its own
-   cluster, when it exists yet) and up to ``negatives`` negatives (the other clusters
-   that score highest on the fast signals; by default every other cluster), at event
-   level (gold = topic + ECB/ECB+ sub-topic) and storyline level (gold = topic).
+   *gold* events formed so far (gold event = topic + ECB/ECB+ sub-topic). Event level:
+   positive = the article's own event, when it exists yet. Storyline level (as a new
+   event links to a storyline through its best related event): positive = another
+   event of the article's storyline (gold = topic). Negatives: up to ``negatives``
+   other events (by default every one).
    Features are the average-link similarities the clusterer uses
    (:func:`aggregate.similarities`). (``negatives=0`` trains on article pairs
    instead; it did worse on the held-out topics.)
@@ -74,32 +75,39 @@ def logistic(x: np.ndarray, y: np.ndarray, c: float = 10.0, iterations: int = 50
 
 def examples(stream: Sequence[Labelled], embedder: Embedder, negatives: int = 5
              ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Feature rows and labels at both levels from one stream replayed against gold."""
+    """Feature rows and labels at both levels from one stream replayed against gold.
+
+    Event level: the article against gold events (positive: its own). Storyline level,
+    as the clusterer links a new event: the article against the gold events that are
+    *not* its own (positive: another event of its storyline).
+    """
     vectorizer = EventClusterer(embedder=None)
     rows: dict[str, list[tuple[np.ndarray, np.ndarray, int]]] = {"event": [], "storyline": []}
-    gold: dict[str, dict[str, Aggregate]] = {"event": {}, "storyline": {}}
+    events: dict[str, Aggregate] = {}
+    story_of: dict[str, str] = {}
     fast_probe = LinearModel(FAST_FEATURES, (1.0, 1.0, 0.0, 0.0), 0.0)
     for article, gold_event, gold_story in stream:
         agg, sig = vectorizer.vectorize(article)
         agg.embedding = embedder.encode([sig.lead])[0].astype(np.float32)
         agg.n_embedded = 1
-        for level, label in (("event", gold_event), ("storyline", gold_story)):
-            clusters = gold[level]
-            scored = [(fast_probe.logit(similarities(agg, c)), key, c) for key, c in clusters.items()]
-            scored.sort(key=lambda x: (-x[0], x[1]))
-            chosen = [(k, c) for _, k, c in scored if k != label][:negatives]
-            if label in clusters:
-                chosen.append((label, clusters[label]))
-            for key, cluster in chosen:
-                sims = similarities(agg, cluster)
-                rows[level].append((feature_vector(sims, FULL_FEATURES),
-                                    feature_vector(sims, FAST_FEATURES), int(key == label)))
-            if label in clusters:
-                clusters[label].add(agg)
+        scored = sorted(((fast_probe.logit(similarities(agg, c)), key) for key, c in events.items()),
+                        key=lambda x: (-x[0], x[1]))
+        for level in ("event", "storyline"):
+            if level == "event":
+                pool = [k for _, k in scored]
+                positive = {gold_event} & events.keys()
             else:
-                fresh = Aggregate()
-                fresh.add(agg)
-                clusters[label] = fresh
+                pool = [k for _, k in scored if k != gold_event]
+                positive = {k for k in pool if story_of[k] == gold_story}
+            chosen = [k for k in pool if k not in positive][:negatives] + sorted(positive)
+            for key in chosen:
+                sims = similarities(agg, events[key])
+                rows[level].append((feature_vector(sims, FULL_FEATURES),
+                                    feature_vector(sims, FAST_FEATURES), int(key in positive)))
+        if gold_event not in events:
+            events[gold_event] = Aggregate()
+            story_of[gold_event] = gold_story
+        events[gold_event].add(agg)
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for level, items in rows.items():
         y = np.array([r[2] for r in items], dtype=np.float64)

@@ -30,7 +30,7 @@ from newsfuse.cluster.fitted import FITTED
 from newsfuse.cluster.index import AutoIndex
 from newsfuse.cluster.model import ClusterChange, ClusterUpdate, Evidence, Membership
 from newsfuse.cluster.params import ClusterConfig, FittedParams
-from newsfuse.cluster.restructure import merge_events, merge_storylines, split_storyline
+from newsfuse.cluster.restructure import link_storylines, merge_events, split_storyline
 from newsfuse.cluster.scoring import Scored, decide, evidence
 from newsfuse.cluster.state import EventState, StorylineState, restore
 from newsfuse.cluster.tracking import Tracker
@@ -163,9 +163,7 @@ class EventClusterer:
         self.storylines: dict[str, StorylineState] = {}
         self.article_event: dict[str, str] = {}
         self.event_slots: dict[int, str] = {}
-        self.story_slots: dict[int, str] = {}
         self.event_index = AutoIndex(cfg.sketch_dim, cfg.exact_below, cfg.index)
-        self.story_index = AutoIndex(cfg.sketch_dim, cfg.exact_below, cfg.index)
         self.seq = 0
         self.next_slot = 0
         self.since_evict = 0
@@ -221,7 +219,7 @@ class EventClusterer:
             ev: EventState = found.target  # type: ignore[assignment]
             self._join(ev, article.id, agg, sig, found)
         else:
-            ev = self._open(article.id, agg, sig, found, leads)
+            ev = self._open(article.id, agg, sig, found, leads, cands)
         self._after_update(ev, article.id, leads)
         self.since_evict += 1
         if self.since_evict >= 512:
@@ -283,16 +281,18 @@ class EventClusterer:
         self.track.touch_event(ev)
 
     def _open(self, article_id: str, agg: Aggregate, sig: Signals, found: Scored,
-              leads: dict[int, str]) -> EventState:
+              leads: dict[int, str], cands: list[EventState]) -> EventState:
+        # A new event links to the storyline of the event it relates to best (the
+        # storyline model scores "same story, other event"): a developing story is a
+        # chain of related events, and averaging over a months-long storyline would
+        # make every late event look unrelated.
         p = self.params
-        cands = self._candidates(self.story_index, self.story_slots, self.storylines, agg,
-                                 self.config.storyline_candidates)
-        story = decide(agg, cands, lambda s: s.agg, p.storyline_fast, p.storyline_full,
+        story = decide(agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
                        p.close_call, self._ensurer(agg, leads))
         self.counters[f"storyline_{story.tier}"] += 1
         ev_id = content_id("event/v1", article_id)
         if story.target is not None and story.score is not None and story.score > 0:
-            st: StorylineState = story.target  # type: ignore[assignment]
+            st = self.storylines[story.target.storyline]  # type: ignore[attr-defined]
         else:
             st = self._new_storyline(content_id("storyline/v1", article_id), ev_id)
         ev = EventState(id=ev_id, slot=self._slot(), seq=self.seq, founder=article_id,
@@ -316,7 +316,6 @@ class EventClusterer:
         st = StorylineState(id=st_id, slot=self._slot(), seq=self.seq, founder_event=founder_event,
                             agg=Aggregate())
         self.storylines[st.id] = st
-        self.story_slots[st.slot] = st.id
         return st
 
     def _attach_copy(self, article: Article, canonical: str) -> None:
@@ -334,10 +333,8 @@ class EventClusterer:
     def _after_update(self, ev: EventState, trigger: str, leads: dict[int, str]) -> None:
         ev = merge_events(self, ev, trigger)
         self._refresh(ev, self.event_index)
-        st = merge_storylines(self, self.storylines[ev.storyline], trigger)
+        link_storylines(self, ev, trigger)
         split_storyline(self, ev, trigger)
-        if st.id in self.storylines:
-            self._refresh(self.storylines[st.id], self.story_index)
 
     def log(self, change: ClusterChange) -> None:
         self.counters[f"{change.kind}_{change.level}"] += 1
@@ -375,19 +372,17 @@ class EventClusterer:
             self._index(cluster, index)
 
     def _evict(self) -> None:
-        """Clusters whose newest dated article is far behind the stream leave the pool."""
+        """Events whose newest dated article is far behind the stream leave the candidate
+        pool (a storyline goes on as long as one of its events is still in it)."""
         self.since_evict = 0
         if self.clock is None:
             return
-        for pool, index, window in ((self.events, self.event_index, self.config.event_window_days),
-                                    (self.storylines, self.story_index,
-                                     self.config.storyline_window_days)):
-            for cluster in pool.values():
-                last = cluster.agg.last_day
-                if cluster.active and last is not None and last < self.clock - window:
-                    cluster.active = False
-                    index.remove(cluster.slot)
-                    self.counters["evicted"] += 1
+        for ev in self.events.values():
+            last = ev.agg.last_day
+            if ev.active and last is not None and last < self.clock - self.config.event_window_days:
+                ev.active = False
+                self.event_index.remove(ev.slot)
+                self.counters["evicted"] += 1
 
 
 def _copy_evidence(canonical: str) -> Evidence:

@@ -85,13 +85,13 @@ class ClusterConfig:
 
     Attributes:
         candidates: events scored exactly per article (from the index).
-        storyline_candidates: storylines scored exactly per new event.
         sketch_dim: dimension of the hashed sketches the index holds.
         exact_below: pool size under which the index is an exact numpy scan.
         index: ``auto`` (hnswlib, else usearch), ``hnswlib``, ``usearch`` or ``exact``.
-        event_window_days, storyline_window_days: clusters with no dated article this
-            close to the newest one leave the candidate pool (they stay in the store);
-            undated clusters never leave.
+        event_window_days: events with no dated article this close to the newest one
+            leave the candidate pool (they stay in the store); undated events never
+            leave. Storylines link through events, so a storyline stays open while one
+            of its events is in the pool.
         lead_chars: text opening (after the title) that the sentence model reads.
         max_terms, max_entities: an article's strongest terms/entities kept for scoring.
         max_merges: merge rounds after one arrival.
@@ -100,12 +100,10 @@ class ClusterConfig:
     """
 
     candidates: int = 16
-    storyline_candidates: int = 8
     sketch_dim: int = 256
     exact_below: int = 2048
     index: str = "auto"
     event_window_days: float = 30.0
-    storyline_window_days: float = 365.0
     lead_chars: int = 300
     max_terms: int = 128
     max_entities: int = 48

@@ -1,9 +1,10 @@
 """Merges and splits after an arrival: how the online clustering repairs order effects.
 
 An early article can open an event that, once both have grown, is plainly the same
-happening as another one; the two then merge (the older id survives). A storyline can
-absorb an event that, as the storyline grows, no longer fits it; the event then splits
-off into the storyline it fits, or a new one. Checks run when a cluster reaches a
+happening as another one; the two then merge (the older id survives). Storylines are
+chains of related events: when a grown event relates to an event of another storyline
+the two storylines merge, and when it relates to no other event of its own storyline
+any more it splits off into the storyline it relates to, or a new one. Checks run when a cluster reaches a
 size milestone (2, 3, 4, 6, 8, 12, 16, ...): the sums move little in between, and a
 check per arrival would cost as much as the assignment itself.
 """
@@ -76,23 +77,24 @@ def _absorb_event(c: EventClusterer, kept: EventState, gone: EventState, score: 
     c.track.touch_event(kept)
 
 
-def merge_storylines(c: EventClusterer, st: StorylineState, trigger: str) -> StorylineState:
-    """Merge ``st`` with the storylines it now belongs with; return the survivor."""
+def link_storylines(c: EventClusterer, ev: EventState, trigger: str) -> None:
+    """Merge ``ev``'s storyline with another one when ``ev`` now relates to one of its
+    events (the storyline model on event-to-event scores, as when a new event links)."""
     p = c.params
     for _ in range(c.config.max_merges):
-        if not milestone(st.agg.n):
-            break
-        cands = c._candidates(c.story_index, c.story_slots, c.storylines, st.agg,
-                              c.config.storyline_candidates, exclude=st.id)
-        found = decide(st.agg, cands, lambda s: s.agg, p.storyline_fast, p.storyline_full,
-                       p.close_call, c._ensurer(st.agg, {id(st.agg): c._lead_of(st)}))
+        if ev.id not in c.events or not milestone(ev.agg.n):
+            return
+        own = ev.storyline
+        cands = [e for e in c._candidates(c.event_index, c.event_slots, c.events, ev.agg,
+                                          2 * c.config.candidates, exclude=ev.id)
+                 if e.storyline != own]
+        found = decide(ev.agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
+                       p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
         if found.target is None or found.score is None or found.score <= 0:
-            break
-        other: StorylineState = found.target  # type: ignore[assignment]
-        keep, lose = (st, other) if st.seq <= other.seq else (other, st)
+            return
+        a, b = c.storylines[own], c.storylines[found.target.storyline]  # type: ignore[attr-defined]
+        keep, lose = (a, b) if a.seq <= b.seq else (b, a)
         _absorb_storyline(c, keep, lose, found.score, trigger)
-        st = keep
-    return st
 
 
 def _absorb_storyline(c: EventClusterer, keep: StorylineState, lose: StorylineState,
@@ -104,35 +106,38 @@ def _absorb_storyline(c: EventClusterer, keep: StorylineState, lose: StorylineSt
         c.track.touch_event(ev)
     keep.events.extend(lose.events)
     del c.storylines[lose.id]
-    c.story_slots.pop(lose.slot, None)
-    if lose.active:
-        c.story_index.remove(lose.slot)
     c.track.remove_storyline(lose.id)
     c.track.touch_storyline(keep.id)
     c.log(ClusterChange(c.seq, "merge", "storyline", keep.id, lose.id, score, trigger))
 
 
 def split_storyline(c: EventClusterer, ev: EventState, trigger: str) -> None:
-    """Move ``ev`` out of its storyline when it no longer fits the rest of it."""
+    """Move ``ev`` out of its storyline when it no longer relates to any other event of it."""
     if ev.id not in c.events or not milestone(ev.agg.n):
         return
     st = c.storylines[ev.storyline]
     if len(st.events) < 2 or st.founder_event == ev.id:
         return
     p = c.params
-    rest = StorylineState(st.id, -1, st.seq, st.founder_event, _rest(st.agg, ev.agg),
-                          [e for e in st.events if e != ev.id])
-    found = decide(ev.agg, [rest], lambda s: s.agg, p.storyline_fast, p.storyline_full,
+    # the storyline's events closest to ev, plus its founding and latest events
+    near = [e.id for e in c._candidates(c.event_index, c.event_slots, c.events, ev.agg,
+                                        2 * c.config.candidates, exclude=ev.id)
+            if e.storyline == st.id]
+    keys = dict.fromkeys(near + [st.founder_event] + st.events[-4:])
+    others = [c.events[k] for k in keys if k != ev.id and k in c.events]
+    found = decide(ev.agg, others, lambda e: e.agg, p.storyline_fast, p.storyline_full,
                    p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
     if found.score is None or found.score >= -p.split_margin:
         return
-    st.agg, st.events = rest.agg, rest.events
-    cands = c._candidates(c.story_index, c.story_slots, c.storylines, ev.agg,
-                          c.config.storyline_candidates, exclude=st.id)
-    home = decide(ev.agg, cands, lambda s: s.agg, p.storyline_fast, p.storyline_full,
+    st.agg = _rest(st.agg, ev.agg)
+    st.events.remove(ev.id)
+    cands = [e for e in c._candidates(c.event_index, c.event_slots, c.events, ev.agg,
+                                      2 * c.config.candidates, exclude=ev.id)
+             if e.storyline != st.id]
+    home = decide(ev.agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
                   p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
     if home.target is not None and home.score is not None and home.score > 0:
-        target: StorylineState = home.target  # type: ignore[assignment]
+        target = c.storylines[home.target.storyline]  # type: ignore[attr-defined]
     else:
         target = c._new_storyline(content_id("storyline/v1", ev.founder, str(c.seq)), ev.id)
     target.agg.add(ev.agg)
@@ -141,8 +146,6 @@ def split_storyline(c: EventClusterer, ev: EventState, trigger: str) -> None:
     c.track.touch_storyline(st.id)
     c.track.touch_event(ev)
     c.log(ClusterChange(c.seq, "split", "storyline", st.id, ev.id, found.score, trigger, target.id))
-    c._refresh(target, c.story_index)
-    c._refresh(st, c.story_index)
 
 
 def _rest(total: Aggregate, part: Aggregate) -> Aggregate:

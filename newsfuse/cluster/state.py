@@ -151,6 +151,3 @@ def restore(c: EventClusterer, globals_: Mapping[str, Any], events: Iterable[Map
     for row in sorted(storylines, key=lambda r: r["slot"]):
         st = StorylineState.from_dict(dict(row))
         c.storylines[st.id] = st
-        c.story_slots[st.slot] = st.id
-        if st.active:
-            c._index(st, c.story_index)
