@@ -92,7 +92,7 @@ def replay(articles: Sequence[Article], config: ClusterConfig, embedder: Embedde
         clusterer.place(article)
         spent = time.perf_counter() - t0 - ((timed.seconds - before) if timed else 0.0)
         latencies.append(spent)
-        if i >= len(articles) - min(1000, len(articles) // 10):
+        if i >= len(articles) - max(1, min(1000, len(articles) // 10)):
             tail.append(spent)  # the last articles: the pool at its largest
         if i % 512 == 511:
             clusterer.track = Tracker()  # place() collects memberships; nobody reads them here
@@ -170,7 +170,8 @@ def synthetic(n: int, dim: int, pool: EventClusterer, k: int, queries: int = 200
 
 def bench_events(reuters_dir: Path, cnndm_path: Path, sizes: Sequence[int] = (10_000, 70_000),
                  embed_size: int = 2_000, synthetic_n: int = 1_000_000,
-                 echo: Callable[[str], None] | None = None) -> dict[str, Any]:
+                 echo: Callable[[str], None] | None = None,
+                 synthetic_queries: int = 2_000) -> dict[str, Any]:
     """Every case of the module docstring; returns the figures as one dict."""
     say = echo or (lambda _m: None)
     articles = corpus(reuters_dir, cnndm_path)
@@ -201,7 +202,7 @@ def bench_events(reuters_dir: Path, cnndm_path: Path, sizes: Sequence[int] = (10
     if synthetic_n and largest is not None:
         say(f"synthetic: {synthetic_n} vectors")
         synth = synthetic(synthetic_n, ClusterConfig().sketch_dim, largest, ClusterConfig().candidates,
-                          say=say)
+                          queries=synthetic_queries, say=say)
     return {"corpus": {"reuters": str(reuters_dir), "cnndm": str(cnndm_path), "articles": len(articles)},
             "goals": GOALS, "sizes": results, "with_embedding": with_embedding, "synthetic": synth,
             "peak_rss_mib": peak_rss_mib()}
