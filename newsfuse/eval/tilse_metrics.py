@@ -1,8 +1,9 @@
 """Timeline ROUGE (concat, agreement, align, align+, align+ m:1) and date F1, as tilse scores them.
 
 A pure-Python reimplementation of ``tilse.evaluation.rouge.TimelineRougeEvaluator``
-(tilse 0.2.1, Martschat & Markert, EACL 2017; github.com/smartschat/tilse,
-``tilse/evaluation/rouge.py`` and ``tilse/evaluation/util.py``) together with the part of
+(tilse 0.2.1 as released on PyPI, Martschat & Markert, EACL 2017; github.com/smartschat/tilse,
+``tilse/evaluation/rouge.py`` with its default ``rouge_computation="original"``, and
+``tilse/evaluation/util.py``) together with the part of
 ROUGE-1.5.5 it calls (``pyrouge.Rouge155(average="raw", stem=True, ignore_stopwords=True)``,
 i.e. ``ROUGE-1.5.5.pl -n 2 -x -f A -m -s -t 2``): lower-casing, ``[^A-Za-z0-9-]`` to
 space, SMART stopwords removed, tokens of more than three characters stemmed through the
@@ -33,6 +34,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -186,10 +188,11 @@ def rouge_counts(pred: Sequence[str], ref: Sequence[str], n: int) -> tuple[int, 
 # -- timeline metrics ---------------------------------------------------------------------
 
 def _rouge_approximation(pred: Sequence[str], ref: Sequence[str]) -> float:
-    """``tilse.evaluation.util.compute_rouge_approximation`` for one reference: F1 of raw
-    whitespace-token overlap (case-sensitive, no stemming), used only in alignment costs."""
-    p = Counter(tok for sent in pred for tok in sent.split())
-    r = Counter(tok for sent in ref for tok in sent.split())
+    """``tilse.evaluation.util.compute_rouge_approximation`` (0.2.1) for one reference: F1 of
+    raw whitespace-token overlap (case-sensitive, no stemming), used only in alignment costs.
+    Like tilse it drops tokens that are substrings of ``string.punctuation``."""
+    p = Counter(t for sent in pred for t in sent.split() if t not in string.punctuation)
+    r = Counter(t for sent in ref for t in sent.split() if t not in string.punctuation)
     match = sum(min(c, r[tok]) for tok, c in p.items())
     prec = match / sum(p.values()) if p else 0.0
     rec = match / sum(r.values()) if r else 0.0

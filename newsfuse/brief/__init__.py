@@ -1,0 +1,1 @@
+"""Briefs: what the sources say about an event or storyline, with citations."""
