@@ -67,7 +67,9 @@ class DateRanker:
 # timelines) and used when no training topics are at hand. Refit with
 # ``python -m newsfuse.eval.tls --fit-ranker``.
 DEFAULT_RANKER = DateRanker(
-    coef=(0.0,) * len(FEATURE_NAMES), intercept=0.0, trained_on=("unfitted",))
+    coef=(0.7989, -0.2505, -0.4674, -0.4936, 1.1323, -0.0149, -0.4843, 0.5894, -0.3649,
+          0.1201, -0.1643, 0.2280, 0.5177, -2.4213, 0.7101, 1.0383, -0.7222, 0.5444),
+    intercept=-1.9431, trained_on=("SyrianCrisis", "bpoil"))
 
 
 @dataclass(frozen=True, slots=True)
