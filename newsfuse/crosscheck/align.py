@@ -29,6 +29,8 @@ class AlignParams:
         fact_bonus: added per shared date, amount or number value.
         entity_bonus: added per shared person or place (at most two count).
         actor_bonus: added when both sentences have the same actor.
+        centroid_margin: two groups merge only when their centroids are at least
+            ``threshold - centroid_margin`` similar (stops single-link chaining).
     """
 
     threshold: float = 0.68
@@ -37,6 +39,7 @@ class AlignParams:
     fact_bonus: float = 0.06
     entity_bonus: float = 0.03
     actor_bonus: float = 0.04
+    centroid_margin: float = 0.04
 
 
 def neighbours(vectors: np.ndarray, k: int, exact_below: int = 6000) -> tuple[np.ndarray, np.ndarray]:
@@ -118,6 +121,8 @@ def align(mentions: Sequence[ClaimMention], vectors: np.ndarray,
     articles: list[set[str]] = [{m.article} for m in mentions]
     speakers: list[set[str]] = [{s} if (s := _speaker(m)) else set() for m in mentions]
 
+    sums = [np.asarray(v, dtype=np.float64).copy() for v in vectors]
+
     def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
@@ -128,8 +133,13 @@ def align(mentions: Sequence[ClaimMention], vectors: np.ndarray,
         ri, rj = find(i), find(j)
         if ri == rj or articles[ri] & articles[rj] or len(speakers[ri] | speakers[rj]) > 1:
             continue
+        ci, cj = sums[ri], sums[rj]
+        if float(ci @ cj) / (float(np.linalg.norm(ci) * np.linalg.norm(cj)) or 1.0) \
+                < params.threshold - params.centroid_margin:
+            continue
         keep, gone = min(ri, rj), max(ri, rj)
         parent[gone] = keep
+        sums[keep] = ci + cj
         articles[keep] |= articles[gone]
         speakers[keep] |= speakers[gone]
     groups: dict[int, list[int]] = {}

@@ -114,7 +114,7 @@ class Claim:
     Attributes:
         id: deterministic: scope and the ids of its mentions.
         scope: ``"event:<id>"`` or ``"storyline:<id>"``.
-        text: the representative wording (the sentence of the earliest origin).
+        text: the representative wording (the member closest to the group's centroid).
         status: ``corroborated`` (two or more independent origins), ``single-source``,
             or ``conflicting`` (a conflict of numbers, roles or polarity touches it).
         mentions: every sentence that states it, in article order.

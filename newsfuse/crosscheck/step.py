@@ -152,11 +152,12 @@ def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[s
         evidence: list[Span] = [first[o].sentence for o in claim_origins]
         for d in found.values():
             evidence += [s.sentence for s in d.sides if s.sentence not in evidence]
-        ordered = sorted(first.values(), key=lambda m: (m.day or date.max, m.article, m.sentence.start))
+        centroid = vectors[group].sum(axis=0)
+        medoid = mentions[group[int(np.argmax(vectors[group] @ centroid))]]  # the most typical wording
         attributions = tuple(dict.fromkeys(m.attribution.speaker_name if m.attribution else "" for m in ms))
         facts = len({f.value for m in ms for f in m.facts})
         claims.append(Claim(
-            id=content_id("claim/v1", scope, *sorted(m.id for m in ms)), scope=scope, text=ordered[0].sentence.text,
+            id=content_id("claim/v1", scope, *sorted(m.id for m in ms)), scope=scope, text=medoid.sentence.text,
             status=status, mentions=tuple(ms), origins=len(claim_origins), origin_articles=claim_origins,
             attributions=attributions, discrepancies=tuple(sorted(found)), evidence=tuple(evidence),
             reason=reason, score=round(len(claim_origins) + 0.1 * min(facts, 5) + 0.01 * len(ms), 4),

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from newsfuse.model import Article, Rejection, RunRecord
 
 if TYPE_CHECKING:
+    from newsfuse.brief.records import Brief
+    from newsfuse.crosscheck.records import Claim, Discrepancy
+    from newsfuse.crosscheck.step import CrosscheckResult
     from newsfuse.cluster.model import ClusterChange, ClusterUpdate, Event, Membership, Storyline
     from newsfuse.cluster.storage import EventsState
     from newsfuse.dedup.links import CopyLink
@@ -187,4 +190,26 @@ class Store(Protocol):
 
     def events_state(self) -> EventsState | None:
         """The persisted clusterer state (for ``EventClusterer.from_state``), or ``None``."""
+        ...
+
+    # -- claims, discrepancies, briefs (migration 0007) -----------------------------
+    def write_crosscheck(self, result: CrosscheckResult, replace: bool = False) -> int:
+        """Write a crosscheck result (claims, discrepancies, briefs) in one transaction.
+
+        The rows of every scope in ``result`` are replaced (a rerun leaves one copy);
+        other scopes are kept, unless ``replace`` empties the tables first. Returns the
+        number of claims written.
+        """
+        ...
+
+    def claims(self, scope: str | None = None, status: str | None = None) -> list[Claim]:
+        """Claims with their evidence (all, of one scope ``"event:<id>"``, of one status)."""
+        ...
+
+    def discrepancies(self, scope: str | None = None, kind: str | None = None) -> list[Discrepancy]:
+        """Conflicts and changes of stance (all, of one scope, of one kind)."""
+        ...
+
+    def briefs(self, scope: str | None = None) -> list[Brief]:
+        """Briefs in the order written (all, or the one of a scope)."""
         ...

@@ -286,4 +286,38 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "0007_crosscheck",
+        (
+            # Claims, discrepancies and briefs (newsfuse.crosscheck, newsfuse.brief), one row
+            # per record with its lossless JSON form (newsfuse.crosscheck.serial); a rerun
+            # replaces the rows of the scopes it checked. Rows are built by
+            # newsfuse.crosscheck.storage.
+            """CREATE TABLE claims (
+                id {text} PRIMARY KEY,
+                scope {text} NOT NULL,
+                status {text} NOT NULL,
+                origins INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                body {text} NOT NULL
+            )""",
+            "CREATE INDEX claims_scope ON claims (scope, position)",
+            """CREATE TABLE discrepancies (
+                id {text} PRIMARY KEY,
+                scope {text} NOT NULL,
+                kind {text} NOT NULL,
+                position INTEGER NOT NULL,
+                body {text} NOT NULL
+            )""",
+            "CREATE INDEX discrepancies_scope ON discrepancies (scope, position)",
+            """CREATE TABLE briefs (
+                id {text} PRIMARY KEY,
+                scope {text} NOT NULL,
+                level {text} NOT NULL,
+                subject {text} NOT NULL,
+                position INTEGER NOT NULL,
+                body {text} NOT NULL
+            )""",
+        ),
+    ),
 )

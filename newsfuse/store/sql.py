@@ -453,6 +453,27 @@ class SQLStore:
 
         return read_state(self)
 
+    # -- claims, discrepancies, briefs (migration 0007); SQL in newsfuse.crosscheck.storage
+    def write_crosscheck(self, result: Any, replace: bool = False) -> int:
+        from newsfuse.crosscheck.storage import write_crosscheck
+
+        return write_crosscheck(self, result.claims, result.discrepancies, result.briefs, replace)
+
+    def claims(self, scope: str | None = None, status: str | None = None) -> list[Any]:
+        from newsfuse.crosscheck.storage import read_claims
+
+        return read_claims(self, scope, status)
+
+    def discrepancies(self, scope: str | None = None, kind: str | None = None) -> list[Any]:
+        from newsfuse.crosscheck.storage import read_discrepancies
+
+        return read_discrepancies(self, scope, kind)
+
+    def briefs(self, scope: str | None = None) -> list[Any]:
+        from newsfuse.crosscheck.storage import read_briefs
+
+        return read_briefs(self, scope)
+
     def close(self) -> None:
         self.conn.close()
 
