@@ -55,11 +55,27 @@ class RunConfig:
 
 
 @dataclass(frozen=True)
+class StagesConfig:
+    """Which corpus stages ``run`` and ``ingest`` apply after cleaning, in this order."""
+
+    copies: bool = True
+    extract: bool = True
+    events: bool = True
+    crosscheck: bool = True
+    embedder: str = "minilm"  # "minilm" (all-MiniLM-L6-v2) or "hashing" (no model; tests, speed)
+
+    def __post_init__(self) -> None:
+        if self.embedder not in ("minilm", "hashing"):
+            raise ConfigError(f"stages.embedder: expected 'minilm' or 'hashing', got {self.embedder!r}")
+
+
+@dataclass(frozen=True)
 class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     run: RunConfig = field(default_factory=RunConfig)
+    stages: StagesConfig = field(default_factory=StagesConfig)
 
     def hash(self) -> str:
         """Stable hash of the effective configuration."""

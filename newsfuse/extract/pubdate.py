@@ -6,9 +6,13 @@ events stage; without one the whole corpus is one group):
 1. ``event-peers``: some articles of the group have a date; their median is the reference.
 2. ``event-constraints``: none has; a weekday and a day-month that name the same happening
    in different articles ("meets Putin in Alaska on Friday", "scheduled for 15 August in
-   Anchorage") fix the year: the first year, not before the latest year the group mentions
-   in the past, in which that day-month falls on that weekday.
+   Anchorage") fix the year: the first year, not before the latest year the group (or,
+   when storylines are given, the group's storyline) mentions in the past, in which that
+   day-month falls on that weekday. A developing story states its past years across its
+   events: the pre-summit reports name 2014 (Crimea), the follow-up names 2022.
 3. ``own-dates``: the latest full date (day, month and year) the group mentions.
+4. ``storyline-peers``: none of these; another event of the same storyline has a
+   reference day, and its happening orders this event's articles.
 
 Each article then takes, within ``window`` days of the reference, the day that breaks no
 ordering its own words state (before a future happening of the event, after a past one,
@@ -152,18 +156,30 @@ class PublicationDateInference:
         self.floor: dict[str, int] = {}
 
     def fit(self, articles: Sequence[Article], extractions: Sequence[ArticleExtraction],
-            groups: Mapping[str, str] | None = None) -> PublicationDateInference:
+            groups: Mapping[str, str] | None = None,
+            storylines: Mapping[str, str] | None = None) -> PublicationDateInference:
         """Learn each group's reference day. ``groups`` maps article id -> event id; an
-        article missing from it (or no mapping at all) is in the group ``"corpus"``."""
+        article missing from it (or no mapping at all) is in the group ``"corpus"``.
+        ``storylines`` (article id -> storyline id) widens the year floor to the
+        group's storyline."""
         self.group_of = {a.id: (groups or {}).get(a.id, "corpus") for a in articles}
         members: dict[str, list[int]] = {}
         for i, a in enumerate(articles):
             members.setdefault(self.group_of[a.id], []).append(i)
+        past_years = [[t.start.year for t, _, tense in _absolute(e) if t.start and tense != "future"]
+                      for e in extractions]
+        story_floor: Counter[str] = Counter()
+        for a, years in zip(articles, past_years):
+            story = (storylines or {}).get(a.id)
+            if story is not None and years:
+                story_floor[story] = max(story_floor[story], max(years))
         for group, indices in members.items():
             known = sorted(articles[i].published.date() for i in indices  # type: ignore[union-attr]
                            if articles[i].published is not None and not articles[i].published_inferred)
             absolute = [t for i in indices for t in _absolute(extractions[i])]
-            years = [t.start.year for t, _, tense in absolute if t.start and tense != "future"]
+            years = [y for i in indices for y in past_years[i]]
+            years += [story_floor[s] for s in {(storylines or {}).get(articles[i].id) for i in indices}
+                      if s is not None and story_floor[s]]
             self.floor[group] = max(years) if years else 0
             refs = [_refs(extractions[i]) for i in indices]
             if known:
@@ -182,7 +198,27 @@ class PublicationDateInference:
                     self.reference[group] = (day, "own-dates", [text])
             if group in self.reference and (found := _happening_date(refs, self.reference[group][0].year - 1)):
                 self.event[group] = (found[0], found[1])
+        self._borrow(members, articles, storylines or {})
         return self
+
+    def _borrow(self, members: Mapping[str, list[int]], articles: Sequence[Article],
+                storylines: Mapping[str, str]) -> None:
+        """An event with no reference of its own takes the latest one of its storyline
+        (``storyline-peers``): a follow-up ("the Monday after the summit") is dated from
+        the reports it follows, and ordered against their happening."""
+        story_of = {g: storylines.get(articles[idx[0]].id) for g, idx in members.items()}
+        for group in members:
+            story = story_of[group]
+            if group in self.reference or story is None:
+                continue
+            donors = [g for g in members if g in self.reference and story_of[g] == story]
+            if not donors:
+                continue
+            donor = max(donors, key=lambda g: self.reference[g][0])
+            day, _, evidence = self.reference[donor]
+            self.reference[group] = (day, "storyline-peers", [f"another event of the storyline: {', '.join(evidence[:3])}"])
+            if donor in self.event:
+                self.event[group] = self.event[donor]
 
     def assign(self, article: Article, extraction: ArticleExtraction) -> PublicationDate:
         """The publication date of ``article``: its own if it has one, else inferred."""
