@@ -27,7 +27,7 @@ def test_dedup_links_dict_round_trip_keeps_spans() -> None:
     original = CopyLink("a", "b", "partial", "a->b", "containment 0.97 vs 0.71", 0.5, "terms-lsh+jaccard",
                         {"seed": 1, "num_perm": 128}, (pair,))
     data = copy_link_dict(original)
-    assert data["evidence"][0]["a"] == {"start": 12, "end": 24, "text": "Gamma delta."}
+    assert data["evidence"][0]["a"] == {"article": "a", "start": 12, "end": 24, "text": "Gamma delta."}
     back = copy_link_from_dict(data)
     assert back.evidence[0].a == pair.a and back.evidence[0].similarity == 0.9877
     assert (back.a, back.b, back.relation, back.direction, back.params) == ("a", "b", "partial", "a->b",

@@ -44,6 +44,20 @@ def _ingest_table(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _register_stage_commands() -> None:
+    """Add the eval and bench commands that live with their stages' CLI modules."""
+    from newsfuse.cli.timeline_cmds import timeline_cmd
+
+    eval_group.add_command(timeline_cmd)
+    try:
+        from newsfuse.cli.crosscheck_cmds import bench_crosscheck_cmd, citations_cmd, stance_cmd
+    except ImportError:  # the crosscheck commands arrive with their stage
+        return
+    eval_group.add_command(stance_cmd)
+    eval_group.add_command(citations_cmd)
+    bench_group.add_command(bench_crosscheck_cmd)
+
+
 def _stages_table(data: dict[str, Any]) -> str:
     lines = []
     for stage in data.get("stages", []):
@@ -149,6 +163,7 @@ def export(db: str | None, config_path: str | None, fmt: str) -> None:
 
 
 cli.add_command(articles)
+_register_stage_commands()
 cli.add_command(eval_group)
 cli.add_command(bench_group)
 

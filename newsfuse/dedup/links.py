@@ -81,7 +81,7 @@ def ordered(a: str, b: str, direction: Direction) -> tuple[str, str, Direction]:
 
 
 def _span_dict(span: Span) -> dict[str, Any]:
-    return {"start": span.start, "end": span.end, "text": span.text}
+    return {"article": span.article, "start": span.start, "end": span.end, "text": span.text}
 
 
 def copy_link_dict(link: CopyLink) -> dict[str, Any]:
