@@ -1,0 +1,169 @@
+"""The corpus stages inside the pipeline, on the sample articles: what ``newsfuse run``
+stores, exports and reports, incremental ingest, and copies collapsing into origins."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsfuse.config import load_config
+from newsfuse.engine.pipeline import run
+from newsfuse.export import export_dict
+from newsfuse.store import open_store
+
+
+def _config() -> Any:
+    return load_config(environ={}, overrides={"run": {"progress": False}})
+
+
+def _names(store: Any) -> dict[str, str]:
+    """article id -> the sample number (000 ... 004), from the source file name."""
+    return {a.id: Path(a.provenance.source).name[:3] for a in store.articles()}
+
+
+def _partition(store: Any) -> list[list[str]]:
+    names = _names(store)
+    return sorted(sorted(names[a] for a in e.article_ids) for e in store.events())
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str, Any], Path]:
+    root = tmp_path_factory.mktemp("samples")
+    store = open_store(f"sqlite:///{root / 'nf.db'}")
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+    summary = run([seeds], store, _config(), out_dir=root / "report")
+    return store, {"summary": summary, "export": export_dict(store)}, root
+
+
+def test_engine_stages_run_records_every_stage(sample_run: tuple[Any, dict[str, Any], Path]) -> None:
+    store, data, _ = sample_run
+    stages = [s.stage for s in data["summary"].run.stages]
+    assert stages[:4] == ["ingest+clean", "copies", "events", "extract"]
+    stored = store.runs()[-1].stages
+    assert [(s.stage, s.items_in, s.counters) for s in stored] == [
+        (s.stage, s.items_in, s.counters) for s in data["summary"].run.stages]
+
+
+def test_engine_stages_samples_split_into_two_events_of_one_storyline(
+        sample_run: tuple[Any, dict[str, Any], Path]) -> None:
+    store, _, _ = sample_run
+    assert _partition(store) == [["000", "001", "002", "004"], ["003"]]
+    storylines = store.storylines()
+    assert len(storylines) == 1 and len(storylines[0].event_ids) == 2
+    # every membership says why the article is where it is
+    assert len(store.event_memberships()) == 5
+    assert all(m.evidence.decision in ("opened", "joined") for m in store.event_memberships())
+
+
+def test_engine_stages_samples_are_five_independent_reports(sample_run: tuple[Any, dict[str, Any], Path]) -> None:
+    store, data, _ = sample_run
+    assert store.copy_links() == []
+    assert data["export"]["copies"] == [] and data["export"]["copy_groups"] == []
+    assert sorted(e.origins for e in store.events()) == [1, 4]
+
+
+def test_engine_stages_entities_quotes_and_dates_reach_the_store(sample_run: tuple[Any, dict[str, Any], Path]) -> None:
+    store, data, _ = sample_run
+    zelensky = [e for e in store.extract_entities() if {"Zelensky", "Zelenskyy"} & set(e.aliases)]
+    assert len(zelensky) == 1 and {"Zelensky", "Zelenskyy"} <= set(zelensky[0].aliases)
+    names = _names(store)
+    consequences = [s for s in store.extract_statements()
+                    if "consequences" in s.text and {names[v.article] for v in s.variants} >= {"000", "001", "002"}]
+    assert consequences, "Trump's threat of consequences is one statement across 000, 001 and 002"
+    published = {names[p.article]: p.published.isoformat() for p in store.extract_publication_dates() if p.published}
+    assert published["000"] == published["001"] == published["002"] == "2025-08-13"
+    assert published["003"] == "2025-08-18"  # the Monday after the Friday summit
+    summit = [t for t in store.extract_timeline() if t.start.isoformat() == "2025-08-15"]
+    assert summit, "the summit resolves to Friday 15 August 2025"
+    # the export fills the inferred dates in, marked as inferred
+    assert all(a["published_inferred"] for a in data["export"]["articles"])
+
+
+def test_engine_stages_every_exported_span_matches_its_article(sample_run: tuple[Any, dict[str, Any], Path]) -> None:
+    _, data, _ = sample_run
+    export = data["export"]
+    texts = {a["id"]: a["text"] for a in export["articles"]}
+    checked = 0
+
+    def walk(value: Any) -> None:
+        nonlocal checked
+        if isinstance(value, dict):
+            if {"article", "start", "end", "text"} <= value.keys() and value["article"] in texts:
+                assert texts[value["article"]][value["start"]:value["end"]] == value["text"]
+                checked += 1
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for key in ("entities", "quotes", "statements", "timeline", "events", "claims", "briefs"):
+        walk(export.get(key, []))
+    assert checked > 500
+
+
+def test_engine_stages_report_shows_stories_people_quotes_and_timeline(
+        sample_run: tuple[Any, dict[str, Any], Path]) -> None:
+    _, _, root = sample_run
+    md = (root / "report" / "report.md").read_text(encoding="utf-8")
+    html = (root / "report" / "report.html").read_text(encoding="utf-8")
+    for heading in ("## Stories", "## People, places and organisations", "## Who said what", "## Timeline"):
+        assert heading in md
+    assert "No copy relations among these articles" in md
+    assert "Volodymyr Zelenskyy" in md and "Volodymyr Zelenskyy" in html
+    assert "<script" not in html
+
+
+def test_engine_stages_rerun_adds_nothing(sample_run: tuple[Any, dict[str, Any], Path]) -> None:
+    store, data, root = sample_run
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+    again = run([seeds], store, _config())
+    assert again.ingest.articles_new == 0
+    assert export_dict(store) == data["export"]
+
+
+def test_engine_stages_later_ingest_places_new_articles_and_keeps_ids(tmp_path: Path, seeds_dir: Path) -> None:
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for path in sorted(seeds_dir.glob("*.txt")):
+        shutil.copy(path, (later if path.name.startswith("003") else first) / path.name)
+    store = open_store(f"sqlite:///{tmp_path / 'nf.db'}")
+    run([first], store, _config())
+    before = {e.id: set(e.article_ids) for e in store.events()}
+    assert _partition(store) == [["000", "001", "002", "004"]]
+    run([later], store, _config())
+    assert _partition(store) == [["000", "001", "002", "004"], ["003"]]
+    after = {e.id: set(e.article_ids) for e in store.events()}
+    assert all(after[eid] >= members for eid, members in before.items()), "event ids stay stable"
+    store.close()
+
+
+def test_engine_stages_a_syndicated_copy_is_linked_and_counts_once(tmp_path: Path, seeds_dir: Path) -> None:
+    corpus = tmp_path / "in"
+    shutil.copytree(seeds_dir, corpus)
+    original = sorted(seeds_dir.glob("000_*.txt"))[0].read_text(encoding="utf-8")
+    (corpus / "900_syndicated.txt").write_text(
+        "Share this @syndication-partner.example\n\n" + original
+        + "\n\nThis story was distributed by a news agency partner.\n", encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'nf.db'}")
+    run([corpus], store, _config())
+    names = _names(store)
+    links = store.copy_links()
+    assert [sorted((names[link.a], names[link.b])) for link in links] == [["000", "900"]]
+    assert links[0].relation in ("exact", "near") and links[0].evidence is not None
+    event = next(e for e in store.events() if any(names[a] == "900" for a in e.article_ids))
+    assert {names[a] for a in event.article_ids} == {"000", "001", "002", "004", "900"}
+    assert event.origins == 4  # the copy is not an independent confirmation
+    why = {m.article_id: m.evidence for m in store.event_memberships()}
+    pair = {a for a, n in names.items() if n in ("000", "900")}
+    # one of the two is clustered, the other attaches to it as a copy (which is which
+    # is the copy group's canonical choice: undated, the longer text is the original)
+    decisions = sorted(why[a].decision for a in pair)
+    assert decisions[0] == "copy" and decisions[1] in ("joined", "opened")
+    copy = next(a for a in pair if why[a].decision == "copy")
+    assert why[copy].copy_of in pair - {copy}
+    store.close()
