@@ -98,6 +98,8 @@ class HeuristicNLI:
                     return None
                 if any(c.dep_ == "neg" for c in node.children):
                     pol = -pol
+                if node.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in node.head.children):
+                    pol = -pol  # "is not safe for traffic": the copula carries the negation
                 for c in node.children:  # "X is (not) necessary": the predicate adjective
                     if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _NEGATIVE_PREDICATES:
                         pol = -pol
