@@ -199,10 +199,12 @@ def polarity_discrepancies(scope: str, mentions: Sequence[ClaimMention], vectors
     grouped: dict[tuple[str, str, str], list[tuple[Side, Side, float, str]]] = {}
     for actor, items in by_actor.items():
         own = {t for alias in people[actor].aliases for t in key_terms(alias)}
-        for x in range(len(items)):
-            i = items[x]
-            for y in range(x + 1, len(items)):
-                j = items[y]
+        sub = vectors[items]
+        neg = np.array([mentions[i].negated for i in items])
+        close = (sub @ sub.T >= min_similarity) & (neg[:, None] != neg[None, :])
+        for x, y in zip(*np.nonzero(np.triu(close, 1))):  # only related pairs, one negated
+            i, j = items[int(x)], items[int(y)]
+            if True:
                 a, b = mentions[i], mentions[j]
                 if a.negated == b.negated or origin(a.article) == origin(b.article):
                     continue  # one origin does not disagree with itself

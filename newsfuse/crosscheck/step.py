@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -209,11 +209,28 @@ def crosscheck_step(articles: Sequence[Article], events: Sequence[Event], storyl
     for s in storylines:
         ids = tuple(dict.fromkeys(a for eid in s.event_ids if eid in event_by_id for a in event_by_id[eid].article_ids))
         scopes.append((f"storyline:{s.id}", "storyline", ids, s))
+    statements_of: dict[str, list] = {}
+    for st in extract.statements:
+        for aid in dict.fromkeys(v.article for v in st.variants):
+            statements_of.setdefault(aid, []).append(st)
+    entities_of: dict[str, list] = {}
+    for ent in extract.entities:
+        for aid in dict.fromkeys([m.article for m in ent.mentions] + [r.span.article for r in ent.roles]):
+            entities_of.setdefault(aid, []).append(ent)
+    timeline_of: dict[str, list] = {}
+    for t in extract.timeline:
+        timeline_of.setdefault(t.article, []).append(t)
     for scope, level, ids, subject in scopes:
-        check = crosscheck_scope(scope, ids, by_id, results, extract, origins, embedder, nli, params, names, cache)
+        # the scope's own slice of the corpus records, so the cost follows the scope's size
+        own = {s.id: s for aid in ids for s in statements_of.get(aid, ())}
+        scoped = replace(extract, articles=tuple(results[a] for a in ids if a in results),
+                         statements=tuple(own.values()),
+                         entities=tuple({e.id: e for aid in ids for e in entities_of.get(aid, ())}.values()),
+                         timeline=tuple(t for aid in ids for t in timeline_of.get(aid, ())))
+        check = crosscheck_scope(scope, ids, by_id, results, scoped, origins, embedder, nli, params, names, cache)
         claims += check.claims
         found += check.discrepancies
-        briefs.append(build_brief(check, subject, level, by_id, extract, copy_links, params.summary_sentences))
+        briefs.append(build_brief(check, subject, level, by_id, scoped, copy_links, params.summary_sentences))
         for key, value in check.counters.items():
             if not key.startswith("dropped_") or level == "event":  # count drops once per article
                 counters[key] += value
