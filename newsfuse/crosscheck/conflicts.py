@@ -204,24 +204,23 @@ def polarity_discrepancies(scope: str, mentions: Sequence[ClaimMention], vectors
         close = (sub @ sub.T >= min_similarity) & (neg[:, None] != neg[None, :])
         for x, y in zip(*np.nonzero(np.triu(close, 1))):  # only related pairs, one negated
             i, j = items[int(x)], items[int(y)]
-            if True:
-                a, b = mentions[i], mentions[j]
-                if a.negated == b.negated or origin(a.article) == origin(b.article):
-                    continue  # one origin does not disagree with itself
-                shared = tuple(sorted(t for t in (set(a.terms) & set(b.terms)) - own
-                                      if _common_noun(t, a.sentence.text) and _common_noun(t, b.sentence.text)))
-                if not shared or float(vectors[i] @ vectors[j]) < min_similarity:
-                    continue
-                if (a.day or date.min) > (b.day or date.min):
-                    a, b = b, a
-                result = nli.predict(a.sentence.text, b.sentence.text, shared)
-                if result.label != "contradiction":
-                    continue
-                changed = a.day is not None and b.day is not None and a.day != b.day
-                kind = "stance-change" if changed else "negation"
-                pa, pb = ("negates", "affirms") if a.negated else ("affirms", "negates")
-                grouped.setdefault((kind, actor, result.topic), []).append(
-                    (_side(a, pa), _side(b, pb), result.score, result.method))
+            a, b = mentions[i], mentions[j]
+            if a.negated == b.negated or origin(a.article) == origin(b.article):
+                continue  # one origin does not disagree with itself
+            shared = tuple(sorted(t for t in (set(a.terms) & set(b.terms)) - own
+                                  if _common_noun(t, a.sentence.text) and _common_noun(t, b.sentence.text)))
+            if not shared or float(vectors[i] @ vectors[j]) < min_similarity:
+                continue
+            if (a.day or date.min) > (b.day or date.min):
+                a, b = b, a
+            result = nli.predict(a.sentence.text, b.sentence.text, shared)
+            if result.label != "contradiction":
+                continue
+            changed = a.day is not None and b.day is not None and a.day != b.day
+            kind = "stance-change" if changed else "negation"
+            pa, pb = ("negates", "affirms") if a.negated else ("affirms", "negates")
+            grouped.setdefault((kind, actor, result.topic), []).append(
+                (_side(a, pa), _side(b, pb), result.score, result.method))
     out = []
     for (kind, actor, topic), found in sorted(grouped.items()):
         seen: dict[str, Side] = {}
