@@ -58,17 +58,15 @@ def amount_discrepancies(scope: str, mentions: Sequence[ClaimMention], vectors: 
     pairs: dict[tuple[str, str], list[tuple[int, Fact, int, Fact, float]]] = {}
     for (kind, unit), items in by_unit.items():
         floor = min_similarity if kind == "amount" else 0.6
-        for x in range(len(items)):
-            i, fa = items[x]
-            va = float(fa.value.split()[-1])
-            for y in range(x + 1, len(items)):
-                j, fb = items[y]
-                vb = float(fb.value.split()[-1])
-                if i == j or va == vb or min(va, vb) <= 0 or max(va, vb) / min(va, vb) >= max_ratio:
-                    continue
-                cos = float(vectors[i] @ vectors[j])
-                if cos >= floor:
-                    pairs.setdefault((kind, unit), []).append((i, fa, j, fb, cos))
+        rows = [i for i, _ in items]
+        values = np.array([float(f.value.split()[-1]) for _, f in items])
+        sims = vectors[rows] @ vectors[rows].T
+        lo, hi = np.minimum.outer(values, values), np.maximum.outer(values, values)
+        ok = (sims >= floor) & (lo > 0) & (hi != lo) & (hi < max_ratio * np.where(lo > 0, lo, 1.0))
+        for x, y in zip(*np.nonzero(np.triu(ok, 1))):  # vectorised: pairs grow with amounts squared
+            (i, fa), (j, fb) = items[int(x)], items[int(y)]
+            if i != j:
+                pairs.setdefault((kind, unit), []).append((i, fa, j, fb, float(sims[x, y])))
     out = []
     for (kind, unit), items in pairs.items():
         for i, fa, j, fb, cos in items:
