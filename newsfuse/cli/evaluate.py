@@ -41,6 +41,10 @@ def goal_status(value: float, floor: float, *, at_most: bool = False) -> str:
     return "met" if ok else "NOT met"
 
 
+def _goal(value: float, floor: float, what: str = "F1") -> str:
+    return f"   goal {what} >= {floor:.2f}: {goal_status(value, floor)}"
+
+
 def _prf_row(name: str, m: dict[str, Any], width: int = 34) -> str:
     return f"{name:<{width}} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
 
@@ -123,7 +127,8 @@ def _reuters_table(r: dict[str, Any]) -> str:
 
 def _synthetic_table(r: dict[str, Any]) -> str:
     def row(name: str, m: dict[str, Any]) -> str:
-        return _prf_row(f"synthetic {name}", m, 28) + f"   ({m['tp']}/{m['predicted']} pred, {m['gold']} gold)"
+        counts = f"   ({m['tp']}/{m['predicted']} pred, {m['gold']} gold)"
+        return _prf_row(f"synthetic {name}", m, 28) + counts
 
     d = r["direction"]
     rewrite_f1 = r["per_relation"]["rewrite"]["f1"]
@@ -143,7 +148,8 @@ def _synthetic_table(r: dict[str, Any]) -> str:
         f"synthetic false links: {r['any_relation_pairs']['predicted'] - r['any_relation_pairs']['tp']}"
         + "".join(f"\n  {x['a']} ~ {x['b']} {x['relation']} {x['score']:.3f} ({x['method']})"
                   for x in r["false_links"]),
-        f"goal: rewrite F1 >= 0.90 on the synthetic set: {rewrite_f1:.3f} {goal_status(rewrite_f1, 0.90)}",
+        f"goal: rewrite F1 >= 0.90 on the synthetic set: {rewrite_f1:.3f} "
+        f"{goal_status(rewrite_f1, 0.90)}",
     ]
     return "\n".join(lines)
 
@@ -226,17 +232,19 @@ def _ecbplus_table(r: dict[str, Any]) -> str:
             lines.append(f"TF-IDF baseline skipped: {oracle['skipped']}")
         else:
             for level in ("event", "storyline"):
-                lines.append(f"{'TF-IDF avg-link ' + level:<28} F1 {oracle[level]['f1']:.3f} at its best "
-                             f"threshold {oracle[level]['threshold']:.2f} (picked on the answers)")
+                lines.append(f"{'TF-IDF avg-link ' + level:<28} F1 {oracle[level]['f1']:.3f} at its "
+                             f"best threshold {oracle[level]['threshold']:.2f} (picked on the answers)")
         for name in ("all_in_one", "singletons"):
-            lines.append(f"{name.replace('_', '-') + ' baseline':<28} event F1 {base[name]['event']['f1']:.3f}"
-                         f"  storyline F1 {base[name]['storyline']['f1']:.3f}")
+            lines.append(f"{name.replace('_', '-') + ' baseline':<28} "
+                         f"event F1 {base[name]['event']['f1']:.3f}  "
+                         f"storyline F1 {base[name]['storyline']['f1']:.3f}")
     ev, st = on["event"]["f1"]["mean"], on["storyline"]["f1"]["mean"]
+    ev_goal, st_goal = goals["ecbplus_event_f1"], goals["ecbplus_storyline_f1"]
     lines += [
         "reference: TF-IDF average-link, offline, threshold picked on the answers: ~0.88 event, "
         "~0.89 storyline (topics 1-35)",
-        f"goal: event B-cubed F1 >= {goals['ecbplus_event_f1']}: {ev:.3f} {goal_status(ev, goals['ecbplus_event_f1'])}; "
-        f"storyline >= {goals['ecbplus_storyline_f1']}: {st:.3f} {goal_status(st, goals['ecbplus_storyline_f1'])} "
+        f"goal: event B-cubed F1 >= {ev_goal}: {ev:.3f} {goal_status(ev, ev_goal)}; "
+        f"storyline >= {st_goal}: {st:.3f} {goal_status(st, st_goal)} "
         "(one configuration, online, at the same time)",
     ]
     return "\n".join(lines)
@@ -245,12 +253,12 @@ def _ecbplus_table(r: dict[str, Any]) -> str:
 def _timeline17_table(r: dict[str, Any]) -> str:
     s, e = r["storyline"], r["events_per_storyline"]
     lines = [
-        f"Timeline17 {r['data']['directory']}: {r['data']['articles']} articles, {r['data']['topics']} topics, "
-        f"replayed in publication order ({r['seconds']:.1f} s)",
+        f"Timeline17 {r['data']['directory']}: {r['data']['articles']} articles, "
+        f"{r['data']['topics']} topics, replayed in publication order ({r['seconds']:.1f} s)",
         f"storyline (gold = topic)   P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
         f"ARI {s['ari']:.3f}",
-        f"{r['events']} events in {r['storylines']} storylines; events per storyline mean {e['mean']:.1f}, "
-        f"median {e['median']:g}, max {e['max']}",
+        f"{r['events']} events in {r['storylines']} storylines; events per storyline "
+        f"mean {e['mean']:.1f}, median {e['median']:g}, max {e['max']}",
         f"{'topic':<14} {'articles':>8} {'events':>7} {'storylines':>10} {'largest share':>13}",
         *(f"{t:<14} {v['articles']:>8} {v['events']:>7} {v['storylines']:>10} "
           f"{v['largest_storyline_share']:>13.3f}" for t, v in r["per_topic"].items()),
@@ -269,7 +277,7 @@ def _samples_table(r: dict[str, Any]) -> str:
     return "\n".join([
         "events:     " + "  ".join("{" + ", ".join(e) + "}" for e in r["events"]),
         "storylines: " + "  ".join("{" + ", ".join(s) + "}" for s in r["storylines"]),
-        *(f"  {', '.join(ids):<22} {label}" for label, ids in r["labels"].items()),
+        *(f"  {', '.join(ids):<22} {label[:100]}" for label, ids in r["labels"].items()),
         "goal: 000, 001, 002 and 004 one event, 003 another event in the same storyline: "
         + ("met" if ok_events and ok_story else "NOT met"),
     ])
@@ -315,7 +323,8 @@ def eval_events(files: tuple[str, ...], ecbplus: str | None, topics: str, orders
     modes = [m for m, v in (("--ecbplus", ecbplus), ("--timeline17", timeline17), ("--samples", samples))
              if v]
     if len(modes) != 1:
-        raise click.UsageError("give exactly one of --ecbplus DIR, --timeline17 DIR, --samples [FILES...]"
+        raise click.UsageError("give exactly one of --ecbplus DIR, --timeline17 DIR, "
+                               "--samples [FILES...]"
                                + (f" (got {', '.join(modes)})" if modes else ""))
     if files and not samples:
         raise click.UsageError(f"unexpected argument {files[0]!r}: FILES go with --samples")
@@ -341,7 +350,8 @@ def eval_events(files: tuple[str, ...], ecbplus: str | None, topics: str, orders
 @click.option("--conll", type=click.Path(exists=True, dir_okay=False),
               default=_default(DATA / "conll2003" / "valid.txt"), required=True,
               help="CoNLL-2003 file (default ../shared/data/conll2003/valid.txt).")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score the first N sentences only.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Score the first N sentences only.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def eval_entities(conll: str, limit: int | None, as_json: bool) -> None:
     """Entity-level P/R/F1 on CoNLL-2003 (spaCy labels mapped to PER/LOC/ORG/MISC)."""
@@ -353,9 +363,10 @@ def eval_entities(conll: str, limit: int | None, as_json: bool) -> None:
     def table(r: dict[str, Any]) -> str:
         return "\n".join([
             f"CoNLL-2003 {r['file']}: {r['sentences']} sentences, {r['gold_entities']} gold entities",
-            _prf_row("all entities", r, 14) + f"   goal F1 >= {r['goal_f1']:.2f}: {goal_status(r['f1'], r['goal_f1'])}",
+            _prf_row("all entities", r, 14) + _goal(r["f1"], r["goal_f1"]),
             *(_prf_row(label, m, 14) for label, m in r["by_type"].items()),
-            f"reference: {r['reference']} (test set); goal: >= {r['goal_f1']:.2f} with the shipped small model",
+            f"reference: {r['reference']} (test set); goal: >= {r['goal_f1']:.2f} with the "
+            "shipped small model",
         ])
 
     emit(result, as_json, table)
@@ -381,8 +392,8 @@ def eval_quotes(polnear: str, split: str, limit: int | None, as_json: bool) -> N
         return "\n".join([
             f"PolNeAR {r['directory']} split {r['split']}: {r['documents']} documents, "
             f"{r['gold_attributions']} gold attributions, {r['predicted_quotes']} predicted quotes",
-            _prf_row("direct-quote content", d, 24) + f"   goal F1 >= {g['direct_f1']:.2f}: {goal_status(d['f1'], g['direct_f1'])}",
-            _prf_row("all attribution content", a, 24) + f"   goal F1 >= {g['all_f1']:.2f}: {goal_status(a['f1'], g['all_f1'])}",
+            _prf_row("direct-quote content", d, 24) + _goal(d["f1"], g["direct_f1"]),
+            _prf_row("all attribution content", a, 24) + _goal(a["f1"], g["all_f1"]),
             f"{'speaker accuracy':<24} {s:.3f} on {r['speaker_pairs']} matched contents"
             f"   goal >= {g['speaker_accuracy']:.2f}: {goal_status(s, g['speaker_accuracy'])}",
             f"reference: {r['reference']}; Quootstrap 90% precision at 40% recall",
@@ -394,7 +405,8 @@ def eval_quotes(polnear: str, split: str, limit: int | None, as_json: bool) -> N
 @eval_group.command("dates")
 @click.option("--timeml", type=click.Path(exists=True, file_okay=False),
               default=_default(DATA / "tempeval3" / "Training"), required=True,
-              help="Folder searched recursively for .tml files (default ../shared/data/tempeval3/Training).")
+              help="Folder searched recursively for .tml files "
+                   "(default ../shared/data/tempeval3/Training).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score the first N documents only.")
 @click.option("--errors", "show_errors", type=click.IntRange(min=0), default=10, show_default=True,
               help="Most frequent errors to print.")
@@ -413,10 +425,11 @@ def eval_dates(timeml: str, limit: int | None, show_errors: int, as_json: bool) 
             f"{r['predicted']} predicted (creation time as publication date)",
             _prf_row("detection, strict", r["strict"], 18),
             _prf_row("detection, relaxed", r["relaxed"], 18),
-            _prf_row("value", r["value"], 18) + f"   goal F1 >= {r['goal_value_f1']:.2f}: {goal_status(v, r['goal_value_f1'])}",
+            _prf_row("value", r["value"], 18) + _goal(v, r["goal_value_f1"]),
             f"{'value accuracy':<18} {r['value_accuracy']:.3f} of the relaxed matches",
             f"reference: {r['reference']}",
-            *([f"most frequent errors (of {len(r['top_errors'])} kinds shown in --json):"] if show_errors else []),
+            *([f"most frequent errors (of {len(r['top_errors'])} kinds in --json):"]
+              if show_errors else []),
             *(f"  {e['count']:>3} {e['kind']:<8} {e['text'][:30]!r:<32} {e['detail'][:60]}"
               for e in r["top_errors"][:show_errors]),
         ])
