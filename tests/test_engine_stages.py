@@ -15,8 +15,8 @@ from newsfuse.export import export_dict
 from newsfuse.store import open_store
 
 
-def _config() -> Any:
-    return load_config(environ={}, overrides={"run": {"progress": False}})
+def _config(**stages: bool) -> Any:
+    return load_config(environ={}, overrides={"run": {"progress": False}, "stages": stages})
 
 
 def _names(store: Any) -> dict[str, str]:
@@ -41,7 +41,7 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str,
 def test_engine_stages_run_records_every_stage(sample_run: tuple[Any, dict[str, Any], Path]) -> None:
     store, data, _ = sample_run
     stages = [s.stage for s in data["summary"].run.stages]
-    assert stages[:4] == ["ingest+clean", "copies", "events", "extract"]
+    assert stages == ["ingest+clean", "copies", "events", "extract", "crosscheck"]
     stored = store.runs()[-1].stages
     assert [(s.stage, s.items_in, s.counters) for s in stored] == [
         (s.stage, s.items_in, s.counters) for s in data["summary"].run.stages]
@@ -115,6 +115,16 @@ def test_engine_stages_report_shows_stories_people_quotes_and_timeline(
     assert "No copy relations among these articles" in md
     assert "Volodymyr Zelenskyy" in md and "Volodymyr Zelenskyy" in html
     assert "<script" not in html
+    assert md.count("event brief") == 2 and "storyline brief" in md
+
+
+def test_engine_stages_briefs_cite_stored_spans(sample_run: tuple[Any, dict[str, Any], Path]) -> None:
+    store, data, _ = sample_run
+    briefs = data["export"]["briefs"]
+    assert sorted(b["level"] for b in briefs) == ["event", "event", "storyline"]
+    assert {c["scope"].split(":")[0] for c in data["export"]["claims"]} == {"event", "storyline"}
+    statuses = {c["status"] for c in data["export"]["claims"]}
+    assert {"corroborated", "single-source", "conflicting"} <= statuses
 
 
 def test_engine_stages_rerun_adds_nothing(sample_run: tuple[Any, dict[str, Any], Path]) -> None:
@@ -132,10 +142,10 @@ def test_engine_stages_later_ingest_places_new_articles_and_keeps_ids(tmp_path: 
     for path in sorted(seeds_dir.glob("*.txt")):
         shutil.copy(path, (later if path.name.startswith("003") else first) / path.name)
     store = open_store(f"sqlite:///{tmp_path / 'nf.db'}")
-    run([first], store, _config())
+    run([first], store, _config(crosscheck=False))
     before = {e.id: set(e.article_ids) for e in store.events()}
     assert _partition(store) == [["000", "001", "002", "004"]]
-    run([later], store, _config())
+    run([later], store, _config(crosscheck=False))
     assert _partition(store) == [["000", "001", "002", "004"], ["003"]]
     after = {e.id: set(e.article_ids) for e in store.events()}
     assert all(after[eid] >= members for eid, members in before.items()), "event ids stay stable"
@@ -150,7 +160,7 @@ def test_engine_stages_a_syndicated_copy_is_linked_and_counts_once(tmp_path: Pat
         "Share this @syndication-partner.example\n\n" + original
         + "\n\nThis story was distributed by a news agency partner.\n", encoding="utf-8")
     store = open_store(f"sqlite:///{tmp_path / 'nf.db'}")
-    run([corpus], store, _config())
+    run([corpus], store, _config(crosscheck=False))
     names = _names(store)
     links = store.copy_links()
     assert [sorted((names[link.a], names[link.b])) for link in links] == [["000", "900"]]

@@ -12,7 +12,8 @@ step updates the store without recomputing what is already decided:
 * **extract**: every stored article is annotated (spaCy) and the corpus models
   (canonical entities, statements, inferred publication dates, timeline) are refitted
   on the whole corpus, since a new article can merge entities or statements;
-* **crosscheck**: claims and briefs are rebuilt from the stored records.
+* **crosscheck**: claims and briefs of every event and storyline are rebuilt (a new
+  article can corroborate a claim or bring a conflict).
 
 Order matters: copies first (events cluster one article per copy group, crosscheck
 counts independent origins); then extract parses every article once, its inferred
@@ -82,7 +83,7 @@ def events_stage(store: Store, config: Config, articles: Sequence[Article]) -> S
 
 
 def extract_stage(store: Store, articles: Sequence[Article], extractions: Sequence[Any],
-                  seconds_annotating: float) -> StageCount:
+                  seconds_annotating: float) -> tuple[StageCount, Any]:
     """Refit the corpus models on every article's annotations and store the result."""
     from newsfuse.extract import extract_corpus
 
@@ -98,20 +99,25 @@ def extract_stage(store: Store, articles: Sequence[Article], extractions: Sequen
                       counters={"entities": len(corpus.entities), "quotes": quotes,
                                 "statements": len(corpus.statements),
                                 "timeline_entries": len(corpus.timeline),
-                                "publication_dates_inferred": inferred})
+                                "publication_dates_inferred": inferred}), corpus
 
 
-def crosscheck_stage(store: Store, config: Config) -> StageCount | None:
-    """Claims and briefs per event and storyline (when the crosscheck package exists)."""
-    try:
-        from newsfuse.crosscheck import crosscheck_from_store
-    except ImportError:
-        return None
+def crosscheck_stage(store: Store, config: Config, articles: Sequence[Article], corpus: Any) -> StageCount:
+    """Claims over independent origins and the cited brief of every event and storyline.
+
+    Rebuilt from scratch each run: a new article can corroborate a single-source claim or
+    bring a conflict, so every scope's claims and brief are replaced.
+    """
+    from newsfuse.crosscheck import crosscheck_step
+
     started = time.perf_counter()
-    result = crosscheck_from_store(store, embedder=_embedder(config))
-    store.write_crosscheck(result)
-    return StageCount("crosscheck", items_in=len(store.events()), items_out=len(result.briefs),
-                      seconds=time.perf_counter() - started, counters=dict(result.counters))
+    events, storylines = store.events(), store.storylines()
+    result = crosscheck_step(articles, events, storylines, store.copy_links(), corpus,
+                             embedder=_embedder(config))
+    store.write_crosscheck(result, replace=True)
+    return StageCount("crosscheck", items_in=len(events) + len(storylines), items_out=len(result.briefs),
+                      seconds=time.perf_counter() - started,
+                      counters={k: int(v) for k, v in result.counters.items()})
 
 
 def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[StageCount]:
@@ -146,10 +152,9 @@ def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[
         say("events: placing new articles")
         out.append(events_stage(store, config, clustered if extractions is not None else articles))
     if extractions is not None:
-        out.append(extract_stage(store, articles, extractions, seconds))
-    if stages.crosscheck and stages.extract and stages.events:
-        say("crosscheck: claims and briefs")
-        count = crosscheck_stage(store, config)
-        if count is not None:
-            out.append(count)
+        count, corpus = extract_stage(store, articles, extractions, seconds)
+        out.append(count)
+        if stages.crosscheck and stages.events:
+            say("crosscheck: claims and briefs")
+            out.append(crosscheck_stage(store, config, articles, corpus))
     return out

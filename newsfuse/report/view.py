@@ -45,7 +45,7 @@ class ReportView:
         from newsfuse.export import inferred_dates
 
         events = {e.id: e for e in store.events()}
-        briefs = {b.id: b for b in store.briefs()}
+        briefs = {f"{b.level}:{b.subject}": b for b in store.briefs()}
         stories = [
             StoryView(s, [events[e] for e in s.event_ids if e in events], briefs.get(f"storyline:{s.id}"),
                       {e: briefs[f"event:{e}"] for e in s.event_ids if f"event:{e}" in briefs})
