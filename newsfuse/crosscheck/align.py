@@ -55,7 +55,8 @@ def neighbours(vectors: np.ndarray, k: int, exact_below: int = 6000) -> tuple[np
         except ImportError:
             pass
         else:
-            index = Index(ndim=vectors.shape[1], metric="cos", dtype="f32")
+            index = Index(ndim=vectors.shape[1], metric="cos", dtype="f32", connectivity=12,
+                          expansion_add=48, expansion_search=32)
             index.add(np.arange(n), vectors.astype(np.float32))
             found = index.search(vectors.astype(np.float32), k + 1)
             keys = np.asarray(found.keys, dtype=np.int64)

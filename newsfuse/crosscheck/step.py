@@ -170,6 +170,18 @@ def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[s
                       tuple(discrepancies), dict(counters))
 
 
+def _rescope(check: ScopeCheck, scope: str) -> ScopeCheck:
+    """The same check under another scope name (ids follow the scope)."""
+    from newsfuse.crosscheck.conflicts import _did
+
+    new_ids = {d.id: _did(scope, d.kind, d.sides) for d in check.discrepancies}
+    found = tuple(replace(d, id=new_ids[d.id], scope=scope) for d in check.discrepancies)
+    claims = tuple(replace(c, id=content_id("claim/v1", scope, *sorted(m.id for m in c.mentions)), scope=scope,
+                           discrepancies=tuple(sorted(new_ids[x] for x in c.discrepancies)))
+                   for c in check.claims)
+    return replace(check, scope=scope, claims=claims, discrepancies=found)
+
+
 def crosscheck_step(articles: Sequence[Article], events: Sequence[Event], storylines: Sequence[Storyline],
                     copy_links: Sequence[CopyLink], extract: CorpusExtraction, *,
                     embedder: Embedder | None = None, nli: NLIBackend | None = None,
@@ -209,6 +221,7 @@ def crosscheck_step(articles: Sequence[Article], events: Sequence[Event], storyl
     for s in storylines:
         ids = tuple(dict.fromkeys(a for eid in s.event_ids if eid in event_by_id for a in event_by_id[eid].article_ids))
         scopes.append((f"storyline:{s.id}", "storyline", ids, s))
+    done: dict[tuple[str, ...], ScopeCheck] = {}
     statements_of: dict[str, list] = {}
     for st in extract.statements:
         for aid in dict.fromkeys(v.article for v in st.variants):
@@ -227,7 +240,11 @@ def crosscheck_step(articles: Sequence[Article], events: Sequence[Event], storyl
                          statements=tuple(own.values()),
                          entities=tuple({e.id: e for aid in ids for e in entities_of.get(aid, ())}.values()),
                          timeline=tuple(t for aid in ids for t in timeline_of.get(aid, ())))
-        check = crosscheck_scope(scope, ids, by_id, results, scoped, origins, embedder, nli, params, names, cache)
+        if ids in done:  # a storyline of one event: the same articles, checked once
+            check = _rescope(done[ids], scope)
+        else:
+            check = crosscheck_scope(scope, ids, by_id, results, scoped, origins, embedder, nli, params, names, cache)
+            done[ids] = check
         claims += check.claims
         found += check.discrepancies
         briefs.append(build_brief(check, subject, level, by_id, scoped, copy_links, params.summary_sentences))
