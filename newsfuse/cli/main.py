@@ -46,13 +46,10 @@ def _ingest_table(data: dict[str, Any]) -> str:
 
 def _register_stage_commands() -> None:
     """Add the eval and bench commands that live with their stages' CLI modules."""
+    from newsfuse.cli.crosscheck_cmds import bench_crosscheck_cmd, citations_cmd, stance_cmd
     from newsfuse.cli.timeline_cmds import timeline_cmd
 
     eval_group.add_command(timeline_cmd)
-    try:
-        from newsfuse.cli.crosscheck_cmds import bench_crosscheck_cmd, citations_cmd, stance_cmd
-    except ImportError:  # the crosscheck commands arrive with their stage
-        return
     eval_group.add_command(stance_cmd)
     eval_group.add_command(citations_cmd)
     bench_group.add_command(bench_crosscheck_cmd)
