@@ -210,7 +210,7 @@ def bench_events(reuters_dir: Path, cnndm_path: Path, sizes: Sequence[int] = (10
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m newsfuse.bench.events``: the figures as JSON (until the CLI has them)."""
+    """``python -m newsfuse.bench.events``: the figures as JSON; ``newsfuse bench events`` is the command."""
     import argparse
     import json
     import sys

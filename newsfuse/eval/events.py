@@ -243,7 +243,7 @@ def eval_samples(paths: Sequence[str | Path], embedder: Embedder | str | None = 
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m newsfuse.eval.events``: the figures as JSON (until the CLI has them)."""
+    """``python -m newsfuse.eval.events``: the figures as JSON; ``newsfuse eval events`` is the command."""
     import argparse
     import json
 
