@@ -88,6 +88,11 @@ def _subject(verb: Any, depth: int = 0) -> Any | None:
         if child.dep_ == "nsubj":
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "the US president, who has said that ..."
+            if child.ent_type_ in ("DATE", "TIME"):
+                # "Later that Monday, The Financial Times ... reported": the parser took
+                # the date for the subject and the source for its appositive
+                appos = [c for c in child.children if c.dep_ == "appos" and c.ent_type_ not in ("DATE", "TIME")]
+                return appos[0] if appos else None
             return child
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -95,6 +100,23 @@ def _subject(verb: Any, depth: int = 0) -> Any | None:
                 return objs[0]
     if depth < 2 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
         return _subject(verb.head, depth + 1)
+    return _name_before(verb)
+
+
+def _name_before(verb: Any) -> Any | None:
+    """``“...,” Trump informed reporters``: the small model sometimes parses the name
+    and the verb as modifiers of the object. A proper-noun run right before the cue,
+    itself right after the closing quote (or its comma), is the speaker."""
+    i = verb.i - 1
+    doc = verb.doc
+    if i < 0 or doc[i].pos_ != "PROPN":
+        return None
+    start = i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.is_quote or before.text == ","):
+        return doc[i]
     return None
 
 
