@@ -342,6 +342,10 @@ class _Finder:
             root = sent.root
             if speaker is None and root.pos_ in ("VERB", "AUX") and root.i < colon[0].i:
                 speaker, cue = _subject(root), (root.i, root.i + 1)
+            elif speaker is None and not names and root.pos_ in ("NOUN", "PROPN") and root.i < colon[0].i \
+                    and not self.text[colon_at + 1:q.start].strip():
+                # a labelled block with no verb: "Transcript as follows:", "Full statement:"
+                speaker = root
             if speaker is None or speaker.lower_ in ("it", "there", "this", "that"):
                 continue
             self.add(*_inner(q, self.text), cue, speaker)
