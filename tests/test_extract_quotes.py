@@ -101,3 +101,41 @@ def test_extract_quotes_when_it_was_said() -> None:
     ext = annotate(article("Russia will face consequences, the US president said on Wednesday."))
     q = ext.quotes[0]
     assert q.said_on is not None and ext.dates[q.said_on].span.text == "Wednesday"
+
+
+def test_extract_quotes_split_quote_after_a_continuing_cue_keeps_both_halves() -> None:
+    _, found = quotes("“Honestly,” he continued, “we may be on the brink of electing such a damaged narcissist.”")
+    assert [(c, s) for c, s, _, _ in found] == [
+        ("Honestly", "he"), ("we may be on the brink of electing such a damaged narcissist.", "he")]
+
+
+def test_extract_quotes_phrasal_and_inverted_cues() -> None:
+    _, went_on = quotes('"And it is a bit concerning to me because it would end all the health care we know," she went on.')
+    assert went_on and went_on[0][1] == "she" and went_on[0][3] == "direct"
+    _, read = quotes('"In writing her speech, her team of writers took notes on her life," read the statement.')
+    assert read and read[0][1] == "the statement"
+
+
+def test_extract_quotes_a_report_speaks_only_next_to_its_quote() -> None:
+    _, found = quotes('"So far, 59 of the 75 witnesses had never been interviewed by Congress," it stated.')
+    assert [(s, m) for _, s, _, m in found] == [("it", "direct")]
+    _, none = quotes("It said that the weather would improve by Friday.")
+    assert none == []
+
+
+def test_extract_quotes_cue_glued_to_the_quote_mark() -> None:
+    _, found = quotes("Ryan said,“Look, anti-Semitic images, they’ve got no place in a presidential campaign.”")
+    assert found and found[0][1] == "Ryan" and found[0][0].startswith("Look, anti-Semitic images")
+
+
+def test_extract_quotes_a_date_taken_for_the_subject_gives_way_to_the_source() -> None:
+    _, found = quotes("Later that Monday, The Financial Times, referencing a document it had obtained, reported "
+                      "that Ukraine would commit to purchasing $100 billion worth of American weaponry.")
+    assert found and found[0][1] == "The Financial Times" and found[0][3] == "indirect"
+
+
+def test_extract_quotes_labelled_block_after_a_colon() -> None:
+    _, found = quotes("The campaign released the remarks.\n\nTranscript as follows:\n\n"
+                      "\"Tonight we arrived in Cleveland, and we went to a restaurant to grab a meal.\n\n"
+                      "\"We are now up 400,000 jobs and we are running a surplus.\"")
+    assert [(s, m) for _, s, _, m in found] == [("Transcript", "direct"), ("Transcript", "direct")]

@@ -100,7 +100,19 @@ def _subject(verb: Any, depth: int = 0) -> Any | None:
                 return objs[0]
     if depth < 2 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
         return _subject(verb.head, depth + 1)
+    if verb.lemma_.lower() == "read":  # "“...,” read the statement": the text that reads
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None:
+            return obj
     return _name_before(verb)
+
+
+def _cue_lemma(verb: Any) -> str:
+    """The cue's lemma; phrasal cues count as their one-word sense ("went on": continue)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+        return "continue"
+    return lemma
 
 
 def _name_before(verb: Any) -> Any | None:
@@ -225,10 +237,16 @@ class _Finder:
     def cues(self) -> None:
         """Reported speech and direct quotes attached to a cue verb."""
         for verb in self.doc:
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CUE_VERBS:
+            lemma = _cue_lemma(verb)
+            if verb.pos_ not in ("VERB", "AUX") or lemma not in CUE_VERBS:
                 continue
             speaker = _subject(verb)
-            if speaker is None or speaker.lower_ in ("it", "there"):
+            if speaker is None or speaker.lower_ == "there":
+                continue
+            if speaker.lower_ == "it":
+                # "it said" is a report or a statement speaking only next to its quote
+                if lemma in SPEECH_VERBS and not self._in_quote(verb.idx):
+                    self._adjacent_quote(verb, speaker, (verb.i, verb.i + 1))
                 continue
             if self._in_quote(verb.idx):
                 continue  # "I’m going to find out ..." inside a quote is part of that quote
@@ -240,7 +258,7 @@ class _Finder:
             if content is None and verb.lemma_.lower() in _XCOMP_CUES:
                 content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
             cue = (verb.i, verb.i + 1)
-            if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
+            if lemma == "point" and not any(c.lower_ == "out" for c in verb.children):
                 continue
             relative = next((c.i for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE
                              and verb.dep_ == "relcl"), None)
@@ -250,7 +268,7 @@ class _Finder:
                     self.add(*_chars(self.doc, s, e), cue, speaker, relative)
                     self._second_half(verb, speaker, cue)
                     continue
-            if verb.lemma_.lower() in SPEECH_VERBS:
+            if lemma in SPEECH_VERBS:
                 self._adjacent_quote(verb, speaker, cue)
 
     def _second_half(self, verb: Any, speaker: Any, cue: tuple[int, int]) -> None:
@@ -290,6 +308,8 @@ class _Finder:
                 and q.start > verb.idx
             if after or before or inside:
                 self.add(*_inner(q, self.text), cue, speaker)
+                if before:  # “Honestly,” he continued, “we may be ...”: the other half too
+                    self._second_half(verb, speaker, cue)
                 return
 
     def according_to(self) -> None:

