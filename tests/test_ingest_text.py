@@ -7,7 +7,6 @@ import gzip
 import os
 import random
 import shutil
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -139,15 +138,12 @@ def test_ingest_text_200mb_file_is_too_large_without_reading_it(tmp_path: Path) 
     _write_big_text(path, 200 * 1024 * 1024)
     tracemalloc.start()
     try:
-        started = time.perf_counter()
         item = _rejected(path, RejectReason.TOO_LARGE)
-        elapsed = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert "200.0 MiB" in item.message and "max_file_bytes" in item.message
     assert peak < 4 * 1024 * 1024  # only the 64 KiB sniffing head was read
-    assert elapsed < 1.0
 
 
 def test_ingest_text_gzip_bomb_is_too_large(tmp_path: Path) -> None:
