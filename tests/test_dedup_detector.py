@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.dedup import CopiesConfig, CopyDetector, SignatureParams, fingerprint, fingerprints
+from newsfuse.dedup import CopiesConfig, CopyDetector, SignatureParams, fingerprint
 from newsfuse.errors import SignatureMismatch
 from newsfuse.model import Article, Provenance
 from newsfuse.nlp.embeddings import HashingEmbedder

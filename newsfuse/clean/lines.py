@@ -27,7 +27,7 @@ from newsfuse.clean import segment
 from newsfuse.clean.decision import BODY, HEADING, TITLE, LineDecision, drop
 from newsfuse.clean.features import LineFeatures, line_features
 from newsfuse.clean.promo import PROMO_THRESHOLD, headline_shape, is_list_item, promo_score
-from newsfuse.model import DropReason, LineLabel
+from newsfuse.model import DropReason
 
 __all__ = ["Analysis", "LineDecision", "analyse", "classify_lines", "matches_title", "title_key_of"]
 
