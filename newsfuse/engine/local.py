@@ -22,6 +22,20 @@ def _apply_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [fn(item) for item in chunk]
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool initializer: a worker whose parent was killed (SIGKILL leaves no time to shut
+    the pool down) exits instead of waiting for work forever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsfuse-parent-watch", daemon=True).start()
+
+
 class LocalExecutor:
     """Map a pure function over a stream, preserving order, with bounded memory.
 
@@ -46,7 +60,8 @@ class LocalExecutor:
         yield from map(fn, islice(stream, self.warmup))
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn")
+                self.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent, initargs=(os.getpid(),),
             )
         pending: list[Future[list[R]]] = []
         # Keep 2 chunks per worker in flight: enough to hide latency, bounded memory.
