@@ -44,8 +44,14 @@ def _citations_table(r: dict[str, Any]) -> str:
     share = r["share_supported"]
     head = (f"Brief citations: {r['supported']}/{r['sentences']} sentences supported "
             f"({'n/a' if share is None else f'{share:.1%}'}; goal 100%) in {r['briefs']} brief(s)")
-    return "\n".join([head] + [f"  unsupported: {f['sentence'][:80]} — missing {', '.join(f['missing'])}"
-                               for f in r["failures"]])
+    strict = r.get("share_citations_with_facts")
+    lines = [head] + [f"  unsupported: {f['sentence'][:80]} — missing {', '.join(f['missing'])}"
+                      for f in r["failures"]]
+    if strict is not None:
+        lines.append(f"each citation on its own states the sentence's numbers and names: {strict:.1%} "
+                     f"of {r['citations']} citations")
+        lines += [f"  {w['cited'][:70]!r} lacks {', '.join(w['missing'])}" for w in r["citations_without_facts"][:10]]
+    return "\n".join(lines)
 
 
 @click.command("citations")

@@ -4,6 +4,12 @@ A sentence is supported when its numbers, its names (capitalised words not at th
 and its key terms all occur in the text of the spans it cites (taken together), and every
 cited span is the article text at its offsets. Briefs come from a store (``--db``) or
 from a :class:`~newsfuse.crosscheck.step.CrosscheckResult`. Goal: 100%.
+
+A brief sentence is worded like one of its cited spans, so that figure mostly checks the
+offsets. The stricter figure, ``share_citations_with_facts``, takes every citation on
+its own: does that one span state the sentence's numbers and names? A span that does not
+is another outlet's paraphrase at best, or a wrong alignment, and counting it as
+corroboration would be wrong; the failures are listed for a person to judge.
 """
 
 from __future__ import annotations
@@ -40,10 +46,20 @@ def sentence_support(sentence: BriefSentence, texts: Mapping[str, str] | None = 
     return (not sentence.citations or not missing) and bool(sentence.citations), missing
 
 
+def citation_facts(sentence: BriefSentence, span_text: str) -> list[str]:
+    """The sentence's numbers and names that one cited span does not state."""
+    numbers = set(_NUMBER.findall(span_text))
+    lowered = span_text.lower()
+    return [n for n in _NUMBER.findall(sentence.text) if n not in numbers] + \
+        [name for name in _NAME.findall(sentence.text) if name.lower().rstrip("’'s") not in lowered]
+
+
 def eval_briefs(briefs: Iterable[Brief], texts: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Share of supported brief sentences (summary, corroborated and single-source items)."""
-    total = supported = 0
+    """Share of supported brief sentences (summary, corroborated and single-source items),
+    and share of single citations that state the sentence's numbers and names."""
+    total = supported = citations = with_facts = 0
     failures: list[dict[str, Any]] = []
+    weak: list[dict[str, Any]] = []
     n_briefs = 0
     for brief in briefs:
         n_briefs += 1
@@ -53,9 +69,18 @@ def eval_briefs(briefs: Iterable[Brief], texts: Mapping[str, str] | None = None)
             supported += ok
             if not ok and len(failures) < 20:
                 failures.append({"brief": brief.id, "sentence": s.text, "missing": missing[:10]})
+            for c in s.citations:
+                citations += 1
+                lacking = citation_facts(s, c.span.text)
+                with_facts += not lacking
+                if lacking and len(weak) < 20:
+                    weak.append({"brief": brief.id, "sentence": s.text, "cited": c.span.text,
+                                 "missing": lacking[:10]})
     return {"briefs": n_briefs, "sentences": total, "supported": supported,
             "share_supported": round(supported / total, 4) if total else None,
-            "goal": {"share_supported": 1.0}, "failures": failures}
+            "citations": citations,
+            "share_citations_with_facts": round(with_facts / citations, 4) if citations else None,
+            "goal": {"share_supported": 1.0}, "failures": failures, "citations_without_facts": weak}
 
 
 def eval_citations(db: str) -> dict[str, Any]:
