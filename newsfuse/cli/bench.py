@@ -21,6 +21,15 @@ def _sizes(text: str) -> list[int | None]:
     return [None if s.strip() == "all" else int(s) for s in text.split(",") if s.strip()]
 
 
+def corpus_options(fn: Any) -> Any:
+    """``--reuters`` and ``--cnndm``, the corpus of the ingest, copies and events benches."""
+    fn = click.option("--cnndm", type=click.Path(exists=True), default=_default(DATA / "cnndm"),
+                      required=True, help="CNN/DM *.jsonl.gz file or folder (default ../shared/data/cnndm).")(fn)
+    return click.option("--reuters", type=click.Path(exists=True, file_okay=False),
+                        default=_default(DATA / "reuters21578"), required=True,
+                        help="Reuters-21578 folder (default ../shared/data/reuters21578).")(fn)
+
+
 @click.group("bench")
 def bench_group() -> None:
     """Benchmarks: ratios against baselines run side by side, articles/s, peak memory.
@@ -31,12 +40,7 @@ def bench_group() -> None:
 
 
 @bench_group.command("ingest")
-@click.option("--reuters", type=click.Path(exists=True, file_okay=False),
-              default=_default(DATA / "reuters21578"), required=True,
-              help="Reuters-21578 folder (default ../shared/data/reuters21578).")
-@click.option("--cnndm", type=click.Path(exists=True),
-              default=_default(DATA / "cnndm"), required=True,
-              help="CNN/DM *.jsonl.gz file or folder (default ../shared/data/cnndm).")
+@corpus_options
 @click.option("--sizes", default="1000,10000,all", show_default=True,
               help="Corpus sizes, comma-separated; 'all' for every article.")
 @click.option("--workers", "workers", default="1,2", show_default=True,
@@ -81,12 +85,7 @@ def _recall(row: dict[str, Any]) -> str:
 
 
 @bench_group.command("copies")
-@click.option("--reuters", type=click.Path(exists=True, file_okay=False),
-              default=_default(DATA / "reuters21578"), required=True,
-              help="Reuters-21578 folder (default ../shared/data/reuters21578).")
-@click.option("--cnndm", type=click.Path(exists=True),
-              default=_default(DATA / "cnndm"), required=True,
-              help="CNN/DM *.jsonl.gz file or folder (default ../shared/data/cnndm).")
+@corpus_options
 @click.option("--sizes", default="1000,10000,70000", show_default=True,
               help="Corpus sizes, comma-separated (capped at the corpus size).")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
@@ -137,12 +136,7 @@ def bench_copies_cmd(reuters: str, cnndm: str, sizes: str, workers: int, brute_m
 
 
 @bench_group.command("events")
-@click.option("--reuters", type=click.Path(exists=True, file_okay=False),
-              default=_default(DATA / "reuters21578"), required=True,
-              help="Reuters-21578 folder (default ../shared/data/reuters21578).")
-@click.option("--cnndm", type=click.Path(exists=True),
-              default=_default(DATA / "cnndm"), required=True,
-              help="CNN/DM *.jsonl.gz file or folder (default ../shared/data/cnndm).")
+@corpus_options
 @click.option("--sizes", default="10000,70000", show_default=True,
               help="Store sizes to replay to, comma-separated (capped at the corpus size).")
 @click.option("--embed-size", type=click.IntRange(min=0), default=2000, show_default=True,

@@ -7,7 +7,16 @@ import math
 from html import escape
 from typing import Any
 
-from newsfuse.report.view import ReportView, StoryView, blocks, copy_phrase, span_of
+from newsfuse.report.view import (
+    ReportView,
+    StoryView,
+    aliases_text,
+    blocks,
+    copy_phrase,
+    roles_text,
+    span_of,
+    timeline_day,
+)
 
 _CSS = """
 body{font:16px/1.55 Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
@@ -116,10 +125,7 @@ def _people(view: ReportView) -> list[str]:
     parts = ["<h2>People, places and organisations</h2><table><tr><th>name</th><th>type</th>"
              "<th>also written</th><th>roles (date stated)</th></tr>"]
     for e in people:
-        roles = "; ".join(dict.fromkeys(
-            f"{r.title} ({r.date.isoformat() if r.date else 'undated'}{', inferred' if r.date_inferred else ''})"
-            for r in e.roles))
-        aliases = ", ".join(a for a in e.aliases if a != e.name)
+        roles, aliases = roles_text(e), aliases_text(e)
         parts.append(f"<tr><td>{_e(e.name)}</td><td>{_e(e.label)}</td><td>{_e(aliases)}</td>"
                      f"<td>{_e(roles)}</td></tr>")
     return parts + ["</table>"]
@@ -148,9 +154,9 @@ def _timeline(view: ReportView) -> list[str]:
     names = {e.id: e.name for e in view.entities}
     parts = ["<h2>Timeline</h2><table><tr><th>date</th><th>what</th><th>who</th><th>source</th></tr>"]
     for t in view.timeline:
-        day = t.start.isoformat() if t.start == t.end else f"{t.start.isoformat()} to {t.end.isoformat()}"
+        day = timeline_day(t)
         who = ", ".join(names.get(w, "") for w in t.who)
-        parts.append(f"<tr><td>{_e(day)}{' (inferred)' if t.inferred else ''}</td><td>{_e(t.what)}</td>"
+        parts.append(f"<tr><td>{_e(day)}</td><td>{_e(t.what)}</td>"
                      f'<td>{_e(who)}</td><td><a href="#a-{_e(t.article)}">{_e(view.describe(t.article))}</a>'
                      "</td></tr>")
     return parts + ["</table>"]

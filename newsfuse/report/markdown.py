@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsfuse.report.view import ReportView, blocks, copy_phrase, span_of
+from newsfuse.report.view import ReportView, aliases_text, blocks, copy_phrase, roles_text, span_of, timeline_day
 
 
 def _md_escape(text: str) -> str:
@@ -72,10 +72,7 @@ def _people(view: ReportView) -> list[str]:
     out = ["## People, places and organisations", "", "| name | type | also written | roles (date stated) |",
            "|---|---|---|---|"]
     for e in people:
-        roles = "; ".join(dict.fromkeys(
-            f"{r.title} ({r.date.isoformat() if r.date else 'undated'}{', inferred' if r.date_inferred else ''})"
-            for r in e.roles))
-        aliases = ", ".join(a for a in e.aliases if a != e.name)
+        roles, aliases = roles_text(e), aliases_text(e)
         out.append(f"| {_md_escape(e.name)} | {e.label} | {_md_escape(aliases)} | {_md_escape(roles)} |")
     return out + [""]
 
@@ -102,9 +99,9 @@ def _timeline(view: ReportView) -> list[str]:
     names = {e.id: e.name for e in view.entities}
     out = ["## Timeline", "", "| date | what | who | source |", "|---|---|---|---|"]
     for t in view.timeline:
-        day = t.start.isoformat() if t.start == t.end else f"{t.start.isoformat()} to {t.end.isoformat()}"
+        day = timeline_day(t)
         who = ", ".join(names.get(w, "") for w in t.who)
-        out.append(f"| {day}{' (inferred)' if t.inferred else ''} | {_md_escape(t.what)} | {_md_escape(who)} | "
+        out.append(f"| {day} | {_md_escape(t.what)} | {_md_escape(who)} | "
                    f"{_md_escape(view.describe(t.article))} |")
     return out + [""]
 

@@ -96,6 +96,22 @@ class ReportView:
         return describe_date(article, self.inferred.get(article.id))
 
 
+def roles_text(entity: Any) -> str:
+    """An entity's distinct roles with the date of the article that states each."""
+    return "; ".join(dict.fromkeys(
+        f"{r.title} ({r.date.isoformat() if r.date else 'undated'}{', inferred' if r.date_inferred else ''})"
+        for r in entity.roles))
+
+
+def aliases_text(entity: Any) -> str:
+    return ", ".join(a for a in entity.aliases if a != entity.name)
+
+
+def timeline_day(entry: Any) -> str:
+    day = entry.start.isoformat() if entry.start == entry.end else f"{entry.start.isoformat()} to {entry.end.isoformat()}"
+    return day + (" (inferred)" if entry.inferred else "")
+
+
 def describe_date(article: Article, inferred: datetime | None = None) -> str:
     if article.published is None:
         return f"{inferred.date().isoformat()} (inferred)" if inferred else "date unknown"
