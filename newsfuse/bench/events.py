@@ -138,8 +138,11 @@ def synthetic(n: int, dim: int, pool: EventClusterer, k: int, queries: int = 200
         x = centers[rng.integers(0, len(centers), hi - lo)] + 0.6 * rng.standard_normal((hi - lo, dim))
         x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
         matrix[lo:hi] = x
-        for j in range(hi - lo):
-            index.upsert(lo + j, x[j])
+        if hasattr(index, "add_many"):
+            index.add_many(np.arange(lo, hi), x)
+        else:
+            for j in range(hi - lo):
+                index.upsert(lo + j, x[j])
         if hi % 100_000 == 0:
             say(f"  synthetic index: {hi} vectors")
     build = time.perf_counter() - started

@@ -150,6 +150,11 @@ class USearchIndex:
         self._index.add(key, vector.astype(np.float32), threads=1)
         self._live.add(key)
 
+    def add_many(self, keys: np.ndarray, vectors: np.ndarray) -> None:
+        """Bulk insert of new keys (all cores): how a large index is built in one go."""
+        self._index.add(np.asarray(keys, dtype=np.uint64), vectors.astype(np.float32), threads=0)
+        self._live.update(int(k) for k in keys)
+
     def remove(self, key: int) -> None:
         if key in self._live:
             self._index.remove(key)
