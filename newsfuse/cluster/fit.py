@@ -168,6 +168,7 @@ def _shift(p: FittedParams, de: float, ds: float, **changes: Any) -> FittedParam
 
 def fit(train: Sequence[Labelled], embedder: Embedder, orders: int = 3, negatives: int = 10_000,
         grid: Sequence[float] = (-1.0, 0.0, 1.0, 2.0, 3.0),
+        story_grid: Sequence[float] | None = None,
         tolerance: float = 0.005, say: Callable[[str], None] = print) -> FittedParams:
     """Run the whole procedure (module docstring) and return the fitted parameters."""
     streams = []
@@ -192,7 +193,7 @@ def fit(train: Sequence[Labelled], embedder: Embedder, orders: int = 3, negative
                         models["storyline_fast"], close_call=1e9, split_margin=1.0)
     best: tuple[float, float, float, dict[str, float]] | None = None
     for de in grid:
-        for ds in grid:
+        for ds in story_grid if story_grid is not None else grid:
             result = replay(streams, _shift(base, de, ds), embedder)
             objective = min(result["event"], result["storyline"])
             if best is None or objective > best[0] + 1e-12:
@@ -251,6 +252,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--cache", default=str(Path.home() / ".cache" / "newsfuse" / "minilm-leads.npz"),
                         help="embedding cache file (speeds up re-runs)")
     parser.add_argument("--write", default=str(Path(__file__).with_name("fitted.py")))
+    parser.add_argument("--grid", default="-1,0,1,2,3",
+                        help="intercept shifts tried at the event level (and the storyline level "
+                             "unless --story-grid), comma-separated")
+    parser.add_argument("--story-grid", default="", help="intercept shifts at the storyline level")
     args = parser.parse_args(argv)
     docs = [d for d in read_ecbplus(args.ecbplus) if d.topic not in DEV_TOPICS]
     train = [(d.article(), d.event_label, d.storyline_label) for d in docs]
@@ -259,10 +264,13 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     embedder.warm([signals(a).lead for a, _, _ in train])
     embedder.save()
-    params = fit(train, embedder, orders=args.orders)
+    story_grid = [float(g) for g in args.story_grid.split(",")] if args.story_grid else None
+    params = fit(train, embedder, orders=args.orders, grid=[float(g) for g in args.grid.split(",")],
+                 story_grid=story_grid)
     topics = sorted({d.topic for d in docs})
     params = _shift(params, 0.0, 0.0, provenance=(
-        f"python -m newsfuse.cluster.fit --ecbplus <ECB+> --orders {args.orders}; ECB+ training "
+        f"python -m newsfuse.cluster.fit --ecbplus <ECB+> --orders {args.orders} --grid {args.grid}"
+        f"{' --story-grid ' + args.story_grid if args.story_grid else ''}; ECB+ training "
         f"topics {topics[0]}-{topics[-1]} without dev topics ({len(train)} documents), "
         f"embeddings all-MiniLM-L6-v2 on title+lead; fitted {date.today().isoformat()}"))
     embedder.save()
