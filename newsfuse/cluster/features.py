@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from newsfuse.model import Article
 
@@ -21,7 +22,7 @@ EPOCH = date(1970, 1, 1).toordinal()
 
 # A compact English stop list: function words plus reporting verbs and newsroom words
 # that appear in every story and so say nothing about which event it is.
-STOPWORDS = frozenset(["#", "noqa:", "SIM905", "(a", "word", "list", "reads", "best", "as", "text)", "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an", "and", "any", "are", "around", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "else", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "least", "less", "let", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "near", "neither", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours", "ourselves", "out", "over", "own", "per", "perhaps", "rather", "same", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "toward", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "whatever", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "yourself", "said", "says", "say", "saying", "told", "tell", "according", "reported", "reports", "report", "added", "adding", "stated", "noted", "news", "new", "year", "years", "day", "days", "week", "weeks", "today", "yesterday", "tomorrow", "time", "times", "people", "two", "three", "mr", "mrs", "ms", "dr", "also", "including", "include", "included", "get", "got", "going", "go", "goes", "went", "come", "came", "take", "took"])
+STOPWORDS = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an", "and", "any", "are", "around", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "else", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "least", "less", "let", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "near", "neither", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours", "ourselves", "out", "over", "own", "per", "perhaps", "rather", "same", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "toward", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "whatever", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "yourself", "said", "says", "say", "saying", "told", "tell", "according", "reported", "reports", "report", "added", "adding", "stated", "noted", "news", "new", "year", "years", "day", "days", "week", "weeks", "today", "yesterday", "tomorrow", "time", "times", "people", "two", "three", "mr", "mrs", "ms", "dr", "also", "including", "include", "included", "get", "got", "going", "go", "goes", "went", "come", "came", "take", "took"])
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -31,6 +32,7 @@ _MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(k for k in _MONTHS if len(k) > 3)
+_SKIP_TERMS = STOPWORDS | _CALENDAR_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]|\$?\d+(?:[.,]\d+)*(?:-\d+)?%?", re.UNICODE)
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -85,13 +87,19 @@ class Signals:
     has_title: bool = False
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
-    """A deliberately light English stemmer (plural and verb endings only).
+    """A deliberately light English stemmer (plural and verb endings only); cached, since
+    a stream repeats the same words millions of times.
 
     Example:
         >>> [stem(w) for w in ("checks", "checked", "injuries", "killing", "press")]
         ['check', 'check', 'injury', 'kill', 'press']
     """
+    return sys.intern(_stem(word))
+
+
+def _stem(word: str) -> str:
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     if len(word) <= 4 or not word.isalpha():
@@ -116,14 +124,14 @@ def _undouble(word: str) -> str:
 def terms(text: str) -> Counter[str]:
     """Content terms of ``text``: stemmed lower-case words of 3+ letters and numbers."""
     out: Counter[str] = Counter()
+    skip = _SKIP_TERMS
     for raw in _WORD.findall(text):
         word = raw.lower().strip("'’-")
         if word[:1].isdigit() or word[:1] == "$":
             if len(word) >= 2:  # a lone digit is list numbering, not an event detail
                 out[sys.intern(word)] += 1
-        elif len(word) >= 3 and word not in STOPWORDS and word not in _CALENDAR_WORDS:
-            # interned: thousands of clusters hold the same words; one string each
-            out[sys.intern(stem(word))] += 1
+        elif len(word) >= 3 and word not in skip:
+            out[stem(word)] += 1  # stem() interns: thousands of clusters share each word
     return out
 
 

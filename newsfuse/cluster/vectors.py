@@ -70,7 +70,9 @@ def normalize(vector: Mapping[str, float]) -> SparseVector:
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    # the shared keys only (a C-level set intersection), summed with fsum: correctly
+    # rounded, so the result does not depend on the set's (hash-seeded) order
+    return math.fsum([a[k] * b[k] for k in a.keys() & b.keys()])
 
 
 def add_into(total: dict[str, float], vector: Mapping[str, float], scale: float = 1.0) -> None:
