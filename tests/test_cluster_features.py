@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsfuse.cluster.features import (
     EPOCH,
     entity_proxy,
@@ -45,3 +48,52 @@ def test_cluster_features_weekdays_and_terms() -> None:
     bag = terms("Lohan checked into the Betty Ford Center; a 5.6 magnitude quake, $2.6 million, 20-13.")
     assert {"lohan", "check", "betty", "ford", "center", "5.6", "magnitude", "$2.6", "20-13"} <= set(bag)
     assert "the" not in bag and stem("injuries") == "injury"
+
+
+def _days_by_finditer(text: str) -> list[tuple[float, int]]:
+    """The reference: every date pattern run over the whole text."""
+    from datetime import date
+
+    from newsfuse.cluster import features as f
+
+    found, spans = [], []
+
+    def add(pos: int, y: int, m: int, d: int | None, end: int = -1) -> None:
+        spans.append((pos, end))
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        try:
+            day = date(y, m, d or 15).toordinal() - f.EPOCH
+        except ValueError:
+            return
+        found.append((pos, float(day), 1 if d else 30))
+
+    for m in f._DATE_MDY.finditer(text):
+        add(m.start(), int(m.group(3)), f._month(m.group(1)), int(m.group(2)), m.end())
+    for m in f._DATE_DMY.finditer(text):
+        add(m.start(), int(m.group(3)), f._month(m.group(2)), int(m.group(1)), m.end())
+    for m in f._DATE_ISO.finditer(text):
+        add(m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3)), m.end())
+    for m in f._DATE_SLASH.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        month, day = (a, b) if a <= 12 else (b, a)
+        if month <= 12:
+            add(m.start(), int(m.group(3)), month, day, m.end())
+    full = list(spans)
+    for m in f._DATE_MY.finditer(text):
+        if not any(start <= m.start() < end for start, end in full):
+            add(m.start(), int(m.group(2)), f._month(m.group(1)), None)
+    found.sort()
+    return [(day, precision) for _pos, day, precision in found]
+
+
+_DATE_PIECES = ["March", "Sept.", "august", "Dec", "of", "3", "30th", "1st", ",", " ", " ", "2024", "1999",
+                "2020-01-02", "3/4/2021", "x", "foo-", "and", "\n", "12", "1987"]
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_cluster_features_mentioned_days_windows_equal_whole_text_scan(text: str) -> None:
+    from newsfuse.cluster.features import mentioned_days
+
+    assert mentioned_days(text) == _days_by_finditer(text)

@@ -200,9 +200,9 @@ def mentioned_days(text: str) -> list[tuple[float, int]]:
             return
         found.append((pos, float(day), 1 if d else 30))
 
-    for m in _DATE_MDY.finditer(text):
+    for m in _year_ending(_DATE_MDY, text):
         add(m.start(), int(m.group(3)), _month(m.group(1)), int(m.group(2)), m.end())
-    for m in _DATE_DMY.finditer(text):
+    for m in _year_ending(_DATE_DMY, text):
         add(m.start(), int(m.group(3)), _month(m.group(2)), int(m.group(1)), m.end())
     for m in _DATE_ISO.finditer(text):
         add(m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3)), m.end())
@@ -212,11 +212,32 @@ def mentioned_days(text: str) -> list[tuple[float, int]]:
         if month <= 12:
             add(m.start(), int(m.group(3)), month, day, m.end())
     full = list(spans)
-    for m in _DATE_MY.finditer(text):
+    for m in _year_ending(_DATE_MY, text):
         if not any(start <= m.start() < end for start, end in full):
             add(m.start(), int(m.group(2)), _month(m.group(1)), None)
     found.sort()
     return [(day, precision) for _pos, day, precision in found]
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+_BEFORE_YEAR = 48  # the longest "<day> of <month>, " or "<month> <day>th, " before a year
+
+
+def _year_ending(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for the date patterns that end with a four-digit year,
+    matched only in a short window before each year: a month-name regex tried at every
+    word boundary of a long article cost more than the rest of the signals together."""
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for year in _YEAR.finditer(text):
+        lo = max(last_end, year.start() - _BEFORE_YEAR)
+        m = pattern.search(text, lo, year.end())
+        while m is not None and m.end() != year.end():
+            m = pattern.search(text, m.start() + 1, year.end())
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
 
 
 def _month(name: str) -> int:
