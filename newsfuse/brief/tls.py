@@ -130,7 +130,8 @@ def fit_date_ranker(examples: Sequence[tuple[DatedCorpus, date | None, date | No
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    xs, ys = [], []
+    xs: list[Any] = []
+    ys: list[Any] = []
     for corpus, start, end, gold in examples:
         dates, x = date_features(corpus, start, end)
         xs.append(x)

@@ -179,12 +179,12 @@ def article_mentions(article: Article, result: ArticleResult, entities: Mapping[
                     facts.append(Fact("role", f"{r.title}={eid}", r.span, r.title, name))
         attribution = None
         predicate = None
-        for q in quotes:
-            c = q.quote.content
+        for aq in quotes:
+            c = aq.quote.content
             if s <= c.start < e:
-                speaker, name, kind = _repair_speaker(q, result, result.entity_ids, entities, (s, e))
-                attribution = Attribution(speaker, name, kind, q.quote.cue, q.quote.id)
-                predicate = q.quote.cue.text.lower() if q.quote.cue is not None else None
+                speaker, name, kind = _repair_speaker(aq, result, result.entity_ids, entities, (s, e))
+                attribution = Attribution(speaker, name, kind, aq.quote.cue, aq.quote.id)
+                predicate = aq.quote.cue.text.lower() if aq.quote.cue is not None else None
                 if kind == "named":
                     break  # a named source wins over "according to officials" in one sentence
         if attribution is None:

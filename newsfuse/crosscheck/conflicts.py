@@ -68,8 +68,8 @@ def amount_discrepancies(scope: str, mentions: Sequence[ClaimMention], vectors: 
             if i != j:
                 pairs.setdefault((kind, unit), []).append((i, fa, j, fb, float(sims[x, y])))
     out = []
-    for (kind, unit), items in pairs.items():
-        for i, fa, j, fb, cos in items:
+    for (kind, unit), pair_list in pairs.items():
+        for i, fa, j, fb, cos in pair_list:
             sides = sorted([_side(mentions[i], fa.label or fa.span.text, fa.span),
                             _side(mentions[j], fb.label or fb.span.text, fb.span)],
                            key=lambda s: (s.day or date.max, s.sentence.article, s.sentence.start))

@@ -70,7 +70,7 @@ def _read(tp: Any, data: Any) -> Any:
 
 def from_json(cls: type[T], data: Any) -> T:
     """Inverse of :func:`to_json` for the record class ``cls``."""
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]  # classes are hashable; mypy types type[T] as not
     kwargs = {f.name: _read(hints[f.name], data[f.name]) for f in dataclasses.fields(cls)  # type: ignore[arg-type]
               if f.name in data}
     return cls(**kwargs)

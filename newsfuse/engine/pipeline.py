@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from functools import partial
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from newsfuse import __version__
 from newsfuse.clean import clean
@@ -246,7 +246,7 @@ def run(
         inputs=inputs,
     )
     store.begin_run(record)
-    status = "failed"
+    status: Literal["running", "done", "failed"] = "failed"
     summary = IngestSummary()
     stages: list[StageCount] = []
     try:
