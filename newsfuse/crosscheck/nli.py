@@ -167,7 +167,7 @@ class LocalModelNLI:
                 import torch  # noqa: F401
                 from transformers import AutoModelForSequenceClassification, AutoTokenizer
             except ImportError as exc:
-                raise MissingDependency(exc.name or "transformers", "embeddings", "a local NLI model") from None
+                raise MissingDependency(exc.name or "transformers", purpose="a local NLI model") from None
             self._tokenizer = AutoTokenizer.from_pretrained(str(self.path), local_files_only=True)
             self._model = AutoModelForSequenceClassification.from_pretrained(str(self.path), local_files_only=True)
             self._model.eval()

