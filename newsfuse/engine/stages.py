@@ -134,7 +134,8 @@ def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[
     extractions: list[Any] | None = None
     seconds = 0.0
     if stages.extract:
-        from newsfuse.extract import annotate_many, extract_corpus, with_inferred_dates
+        from newsfuse.extract import annotate_many, with_inferred_dates
+        from newsfuse.extract.pubdate import infer_publication_dates
 
         say(f"extract: parsing {len(articles)} articles")
         started = time.perf_counter()
@@ -144,7 +145,7 @@ def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[
             # Undated articles get the publication date extract infers from their own
             # dates, so the events' time signal reads it too (inferred within events
             # below, once the events are known).
-            clustered = with_inferred_dates(articles, extract_corpus(articles, extractions))
+            clustered = with_inferred_dates(articles, infer_publication_dates(articles, extractions))
     if stages.events:
         # The events models were fitted on the clusterer's own name proxy (titled and
         # bare capitalised names), so that is what it reads here too: feeding it

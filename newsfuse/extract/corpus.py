@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -159,10 +159,13 @@ def extract_corpus(articles: Sequence[Article], extractions: Sequence[ArticleExt
     return model.result(articles, extractions)
 
 
-def with_inferred_dates(articles: Sequence[Article], corpus: CorpusExtraction) -> list[Article]:
+def with_inferred_dates(articles: Sequence[Article],
+                        dates: CorpusExtraction | Iterable[PublicationDate]) -> list[Article]:
     """The articles with inferred publication dates filled in (``published_inferred=True``),
-    for the pipeline to store; articles that had a date are returned as they are."""
-    inferred = {p.article: p for p in corpus.publication_dates if p.inferred and p.published}
+    from a corpus result or from :func:`~newsfuse.extract.pubdate.infer_publication_dates`;
+    articles that had a date are returned as they are."""
+    found = dates.publication_dates if isinstance(dates, CorpusExtraction) else dates
+    inferred = {p.article: p for p in found if p.inferred and p.published}
     out = []
     for a in articles:
         p = inferred.get(a.id)
