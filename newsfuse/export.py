@@ -93,6 +93,11 @@ def inferred_dates(store: Store) -> dict[str, datetime]:
     return out
 
 
+def copies_checked(store: Store) -> bool:
+    """Whether the copies stage has run on this store (it signs every article it checks)."""
+    return next(iter(store.copy_signatures()), None) is not None
+
+
 def corpus_sections(store: Store) -> dict[str, list[dict[str, Any]]]:
     """The corpus stages' export keys, for the stages whose output the store holds."""
     from newsfuse.cluster import change_dict, event_dict, storyline_dict
@@ -100,10 +105,13 @@ def corpus_sections(store: Store) -> dict[str, list[dict[str, Any]]]:
 
     out: dict[str, list[dict[str, Any]]] = {}
     links = store.copy_links()
-    if links or next(iter(store.copy_signatures()), None) is not None:
+    if links or copies_checked(store):
         out["copies"] = [copy_link_dict(link) for link in links]
+        # the canonical choice reads only the linked articles, not the whole store
+        linked = {i: a for i in {x for link in links for x in (link.a, link.b)}
+                  if (a := store.article(i)) is not None}
         out["copy_groups"] = [{"canonical": g.canonical, "members": list(g.members)}
-                              for g in copy_groups(links, store.articles())]
+                              for g in copy_groups(links, linked)]
     events = store.events()
     if events:
         memberships = store.event_memberships()

@@ -42,7 +42,7 @@ class ReportView:
 
     @classmethod
     def from_store(cls, store: Store) -> ReportView:
-        from newsfuse.export import inferred_dates
+        from newsfuse.export import copies_checked, inferred_dates
 
         events = {e.id: e for e in store.events()}
         briefs = {f"{b.level}:{b.subject}": b for b in store.briefs()}
@@ -55,7 +55,7 @@ class ReportView:
                             key=lambda s: (-len({v.outlet for v in s.variants}), -len(s.variants), s.id))
         return cls(
             list(store.articles()), store.rejections(), stories, store.copy_links(),
-            next(iter(store.copy_signatures()), None) is not None, store.extract_entities(),
+            copies_checked(store), store.extract_entities(),
             statements[:STATEMENT_LIMIT], store.extract_timeline()[:TIMELINE_LIMIT],
             inferred_dates(store),
         )
