@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from newsfuse.model import Article, Rejection
@@ -64,7 +65,7 @@ class ReportView:
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.articles if a.outlet})
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
 
