@@ -151,11 +151,10 @@ def _statements(view: ReportView) -> list[str]:
 def _timeline(view: ReportView) -> list[str]:
     if not view.timeline:
         return []
-    names = {e.id: e.name for e in view.entities}
     parts = ["<h2>Timeline</h2><table><tr><th>date</th><th>what</th><th>who</th><th>source</th></tr>"]
     for t in view.timeline:
         day = timeline_day(t)
-        who = ", ".join(names.get(w, "") for w in t.who)
+        who = view.who(t)
         parts.append(f"<tr><td>{_e(day)}</td><td>{_e(t.what)}</td>"
                      f'<td>{_e(who)}</td><td><a href="#a-{_e(t.article)}">{_e(view.describe(t.article))}</a>'
                      "</td></tr>")

@@ -96,11 +96,10 @@ def _statements(view: ReportView) -> list[str]:
 def _timeline(view: ReportView) -> list[str]:
     if not view.timeline:
         return []
-    names = {e.id: e.name for e in view.entities}
     out = ["## Timeline", "", "| date | what | who | source |", "|---|---|---|---|"]
     for t in view.timeline:
         day = timeline_day(t)
-        who = ", ".join(names.get(w, "") for w in t.who)
+        who = view.who(t)
         out.append(f"| {day} | {_md_escape(t.what)} | {_md_escape(who)} | "
                    f"{_md_escape(view.describe(t.article))} |")
     return out + [""]

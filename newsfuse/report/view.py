@@ -69,6 +69,14 @@ class ReportView:
     def by_id(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
 
+    @cached_property
+    def entity_names(self) -> dict[str, str]:
+        return {e.id: e.name for e in self.entities}
+
+    def who(self, entry: Any) -> str:
+        """The canonical names of a timeline entry's actors."""
+        return ", ".join(self.entity_names.get(w, "") for w in entry.who)
+
     def dropped_by_reason(self) -> list[tuple[str, int]]:
         counts = Counter(d.reason.value for a in self.articles for d in a.dropped)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
