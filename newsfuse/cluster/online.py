@@ -119,12 +119,19 @@ class EventClusterer:
                 self.place(article, (entities or {}).get(article.id))
         return self.track.update(self, origins)
 
-    def vectorize(self, article: Article, entities: Iterable[str] | None = None
-                  ) -> tuple[Aggregate, Signals]:
-        """Read one article's signals and weigh them against the stream so far (this
-        counts the article into the running document frequencies)."""
-        sig = signals(article, entities, self.config.lead_chars)
+    def vectorize(self, article: Article, entities: Iterable[str] | None = None,
+                  sig: Signals | None = None) -> tuple[Aggregate, Signals]:
+        """Read one article's signals (unless given: :func:`~features.signals` is a pure
+        function of the article, computed ahead like an embedding) and weigh them
+        against the stream so far (this counts the article into the running document
+        frequencies)."""
+        if sig is None:
+            sig = self.signals(article, entities)
         return self._vectors(sig), sig
+
+    def signals(self, article: Article, entities: Iterable[str] | None = None) -> Signals:
+        """The per-article part of placing ``article``: no state is read or changed."""
+        return signals(article, entities, self.config.lead_chars)
 
     def event_states(self) -> dict[str, EventState]:
         return self.events
@@ -198,10 +205,12 @@ class EventClusterer:
             sketch=sketch([terms, ents], cfg.sketch_dim),
         )
 
-    def place(self, article: Article, entities: Iterable[str] | None = None) -> None:
+    def place(self, article: Article, entities: Iterable[str] | None = None,
+              sig: Signals | None = None) -> None:
         """Cluster one article (what :meth:`assign` does per article, without building
-        the update; for benchmarks and callers that collect changes themselves)."""
-        agg, sig = self.vectorize(article, entities)
+        the update; for benchmarks and callers that collect changes themselves).
+        ``sig``: the article's :meth:`signals`, when computed ahead."""
+        agg, sig = self.vectorize(article, entities, sig)
         self._place(article, agg, sig)
 
     def _place(self, article: Article, agg: Aggregate, sig: Signals) -> None:
@@ -331,10 +340,10 @@ class EventClusterer:
 
     # -- after an update: merges and splits -------------------------------------
     def _after_update(self, ev: EventState, trigger: str, leads: dict[int, str]) -> None:
-        ev = merge_events(self, ev, trigger)
-        self._refresh(ev, self.event_index)
-        link_storylines(self, ev, trigger)
-        split_storyline(self, ev, trigger)
+        ev, near = merge_events(self, ev, trigger)
+        self._refresh(ev, self.event_index)  # ev's own vector: ev is never in its ``near``
+        link_storylines(self, ev, trigger, near)
+        split_storyline(self, ev, trigger, near)
 
     def log(self, change: ClusterChange) -> None:
         self.counters[f"{change.kind}_{change.level}"] += 1

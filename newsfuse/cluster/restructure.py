@@ -32,23 +32,34 @@ def milestone(n: int) -> bool:
     return n in (2, 3)
 
 
-def merge_events(c: EventClusterer, ev: EventState, trigger: str) -> EventState:
-    """Merge ``ev`` with the events it now belongs with; return the survivor."""
+def merge_events(c: EventClusterer, ev: EventState, trigger: str
+                 ) -> tuple[EventState, list[EventState] | None]:
+    """Merge ``ev`` with the events it now belongs with; return the survivor and, when
+    it was checked, its nearest other events (see :func:`nearest`) for the storyline
+    checks that follow, so one index search serves all three."""
     p = c.params
+    near: list[EventState] | None = None
     for _ in range(c.config.max_merges):
         if not milestone(ev.agg.n):
             break
-        cands = c._candidates(c.event_index, c.event_slots, c.events, ev.agg,
-                              c.config.candidates, exclude=ev.id)
-        found = decide(ev.agg, cands, lambda e: e.agg, p.event_fast, p.event_full, p.close_call,
-                       c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
+        near = nearest(c, ev)
+        found = decide(ev.agg, near[: c.config.candidates], lambda e: e.agg, p.event_fast,
+                       p.event_full, p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
         if found.target is None or found.score is None or found.score <= 0:
-            break
+            return ev, near
         other: EventState = found.target  # type: ignore[assignment]
         kept, gone = (ev, other) if ev.seq <= other.seq else (other, ev)
         _absorb_event(c, kept, gone, found.score, trigger)
-        ev = kept
-    return ev
+        ev, near = kept, None  # the survivor's sums changed: its neighbours must be read again
+    return ev, near
+
+
+def nearest(c: EventClusterer, ev: EventState) -> list[EventState]:
+    """The active events whose sketches are closest to ``ev``'s (``2 * candidates`` of
+    them, ``ev`` excluded), nearest first. The storyline checks filter this one list by
+    storyline: the index holds the same vectors between the checks of one arrival."""
+    return c._candidates(c.event_index, c.event_slots, c.events, ev.agg, 2 * c.config.candidates,
+                         exclude=ev.id)
 
 
 def _absorb_event(c: EventClusterer, kept: EventState, gone: EventState, score: float,
@@ -77,17 +88,18 @@ def _absorb_event(c: EventClusterer, kept: EventState, gone: EventState, score: 
     c.track.touch_event(kept)
 
 
-def link_storylines(c: EventClusterer, ev: EventState, trigger: str) -> None:
+def link_storylines(c: EventClusterer, ev: EventState, trigger: str,
+                    near: list[EventState] | None = None) -> None:
     """Merge ``ev``'s storyline with another one when ``ev`` now relates to one of its
-    events (the storyline model on event-to-event scores, as when a new event links)."""
+    events (the storyline model on event-to-event scores, as when a new event links).
+    ``near``: :func:`nearest` of ``ev`` when already read."""
     p = c.params
     for _ in range(c.config.max_merges):
         if ev.id not in c.events or not milestone(ev.agg.n):
             return
+        near = nearest(c, ev) if near is None else near
         own = ev.storyline
-        cands = [e for e in c._candidates(c.event_index, c.event_slots, c.events, ev.agg,
-                                          2 * c.config.candidates, exclude=ev.id)
-                 if e.storyline != own]
+        cands = [e for e in near if e.storyline != own and e.id in c.events]
         found = decide(ev.agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
                        p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
         if found.target is None or found.score is None or found.score <= 0:
@@ -111,8 +123,10 @@ def _absorb_storyline(c: EventClusterer, keep: StorylineState, lose: StorylineSt
     c.log(ClusterChange(c.seq, "merge", "storyline", keep.id, lose.id, score, trigger))
 
 
-def split_storyline(c: EventClusterer, ev: EventState, trigger: str) -> None:
-    """Move ``ev`` out of its storyline when it no longer relates to any other event of it."""
+def split_storyline(c: EventClusterer, ev: EventState, trigger: str,
+                    near: list[EventState] | None = None) -> None:
+    """Move ``ev`` out of its storyline when it no longer relates to any other event of it.
+    ``near``: :func:`nearest` of ``ev`` when already read."""
     if ev.id not in c.events or not milestone(ev.agg.n):
         return
     st = c.storylines[ev.storyline]
@@ -120,10 +134,9 @@ def split_storyline(c: EventClusterer, ev: EventState, trigger: str) -> None:
         return
     p = c.params
     # the storyline's events closest to ev, plus its founding and latest events
-    near = [e.id for e in c._candidates(c.event_index, c.event_slots, c.events, ev.agg,
-                                        2 * c.config.candidates, exclude=ev.id)
-            if e.storyline == st.id]
-    keys = dict.fromkeys(near + [st.founder_event] + st.events[-4:])
+    near = nearest(c, ev) if near is None else near
+    keys = dict.fromkeys([e.id for e in near if e.storyline == st.id] + [st.founder_event]
+                         + st.events[-4:])
     others = [c.events[k] for k in keys if k != ev.id and k in c.events]
     found = decide(ev.agg, others, lambda e: e.agg, p.storyline_fast, p.storyline_full,
                    p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
@@ -131,9 +144,7 @@ def split_storyline(c: EventClusterer, ev: EventState, trigger: str) -> None:
         return
     st.agg = _rest(st.agg, ev.agg)
     st.events.remove(ev.id)
-    cands = [e for e in c._candidates(c.event_index, c.event_slots, c.events, ev.agg,
-                                      2 * c.config.candidates, exclude=ev.id)
-             if e.storyline != st.id]
+    cands = [e for e in near if e.storyline != st.id and e.id in c.events]
     home = decide(ev.agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
                   p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}))
     if home.target is not None and home.score is not None and home.score > 0:
