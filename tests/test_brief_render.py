@@ -13,7 +13,7 @@ import pytest
 from newsfuse.brief import Brief, brief_html, brief_markdown, export_dict
 from newsfuse.brief.records import BriefSentence, Citation
 from newsfuse.crosscheck.records import Claim
-from newsfuse.crosscheck.serial import from_json
+from newsfuse.serial import from_json
 from newsfuse.eval.citations import eval_briefs, sentence_support
 from newsfuse.model import Span
 

@@ -133,6 +133,9 @@ def test_engine_stages_rerun_adds_nothing(sample_run: tuple[Any, dict[str, Any],
     again = run([seeds], store, _config())
     assert again.ingest.articles_new == 0
     assert export_dict(store) == data["export"]
+    extract = next(s for s in again.stages if s.stage == "extract")
+    assert extract.counters["articles_parsed"] == 0, "the parse cache serves every stored article"
+    assert extract.counters["parses_reused"] == 5
 
 
 def test_engine_stages_later_ingest_places_new_articles_and_keeps_ids(tmp_path: Path, seeds_dir: Path) -> None:
@@ -145,8 +148,10 @@ def test_engine_stages_later_ingest_places_new_articles_and_keeps_ids(tmp_path: 
     run([first], store, _config(crosscheck=False))
     before = {e.id: set(e.article_ids) for e in store.events()}
     assert _partition(store) == [["000", "001", "002", "004"]]
-    run([later], store, _config(crosscheck=False))
+    second = run([later], store, _config(crosscheck=False))
     assert _partition(store) == [["000", "001", "002", "004"], ["003"]]
+    extract = next(s for s in second.stages if s.stage == "extract")
+    assert (extract.counters["articles_parsed"], extract.counters["parses_reused"]) == (1, 4)
     after = {e.id: set(e.article_ids) for e in store.events()}
     assert all(after[eid] >= members for eid, members in before.items()), "event ids stay stable"
     store.close()

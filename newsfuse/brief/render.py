@@ -9,7 +9,7 @@ from typing import Any
 
 from newsfuse.brief.records import Brief, BriefSentence, Citation
 from newsfuse.crosscheck.records import Claim, Discrepancy
-from newsfuse.crosscheck.serial import to_json
+from newsfuse.serial import to_json
 
 
 def claims_dict(claims: Sequence[Claim]) -> list[dict[str, Any]]:

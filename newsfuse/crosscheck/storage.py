@@ -14,7 +14,7 @@ from typing import Any
 
 from newsfuse.brief.records import Brief
 from newsfuse.crosscheck.records import Claim, Discrepancy
-from newsfuse.crosscheck.serial import from_json, to_json
+from newsfuse.serial import from_json, to_json
 
 _CHUNK = 500
 

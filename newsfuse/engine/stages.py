@@ -9,9 +9,10 @@ step updates the store without recomputing what is already decided:
   against the stored index (``copies_step``);
 * **events**: the clusterer resumes from its stored state and places only articles
   that have no membership yet (one canonical per copy group; copies attach to it);
-* **extract**: every stored article is annotated (spaCy) and the corpus models
-  (canonical entities, statements, inferred publication dates, timeline) are refitted
-  on the whole corpus, since a new article can merge entities or statements;
+* **extract**: articles the parse cache has not seen are annotated (spaCy) and kept;
+  the corpus models (canonical entities, statements, inferred publication dates,
+  timeline) are refitted on every article's annotations, since a new article can merge
+  entities or statements;
 * **crosscheck**: claims and briefs of every event and storyline are rebuilt (a new
   article can corroborate a claim or bring a conflict).
 
@@ -82,8 +83,24 @@ def events_stage(store: Store, config: Config, articles: Sequence[Article]) -> S
                                 **{k: int(v) for k, v in clusterer.counters.items()}})
 
 
+def annotations(store: Store, articles: Sequence[Article], say: Say) -> tuple[list[Any], dict[str, int]]:
+    """Every article's per-article extraction: kept ones from the parse cache, the rest
+    parsed now and kept (see :mod:`newsfuse.extract.cache`)."""
+    from newsfuse.extract import annotate_many
+    from newsfuse.extract.cache import annotate_with_cache, extractor_fingerprint
+
+    fingerprint = extractor_fingerprint()
+    cached = store.article_extractions(fingerprint, [a.id for a in articles])
+    say(f"extract: parsing {len(articles) - len(cached)} articles ({len(cached)} parsed before)")
+    extractions = list(annotate_with_cache(
+        articles, cached, annotate_many,
+        keep=lambda batch: store.write_article_extractions(batch, fingerprint)))
+    return extractions, {"articles_parsed": len(articles) - len(cached), "parses_reused": len(cached)}
+
+
 def extract_stage(store: Store, articles: Sequence[Article], extractions: Sequence[Any],
-                  seconds_annotating: float) -> tuple[StageCount, Any]:
+                  seconds_annotating: float, parse_counts: dict[str, int] | None = None
+                  ) -> tuple[StageCount, Any]:
     """Refit the corpus models on every article's annotations and store the result."""
     from newsfuse.extract import extract_corpus
 
@@ -99,7 +116,7 @@ def extract_stage(store: Store, articles: Sequence[Article], extractions: Sequen
                       counters={"entities": len(corpus.entities), "quotes": quotes,
                                 "statements": len(corpus.statements),
                                 "timeline_entries": len(corpus.timeline),
-                                "publication_dates_inferred": inferred}), corpus
+                                "publication_dates_inferred": inferred, **(parse_counts or {})}), corpus
 
 
 def crosscheck_stage(store: Store, config: Config, articles: Sequence[Article], corpus: Any) -> StageCount:
@@ -134,12 +151,11 @@ def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[
     extractions: list[Any] | None = None
     seconds = 0.0
     if stages.extract:
-        from newsfuse.extract import annotate_many, with_inferred_dates
+        from newsfuse.extract import with_inferred_dates
         from newsfuse.extract.pubdate import infer_publication_dates
 
-        say(f"extract: parsing {len(articles)} articles")
         started = time.perf_counter()
-        extractions = list(annotate_many(articles))
+        extractions, parse_counts = annotations(store, articles, say)
         seconds = time.perf_counter() - started
         if stages.events:
             # Undated articles get the publication date extract infers from their own
@@ -153,7 +169,7 @@ def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[
         say("events: placing new articles")
         out.append(events_stage(store, config, clustered if extractions is not None else articles))
     if extractions is not None:
-        count, corpus = extract_stage(store, articles, extractions, seconds)
+        count, corpus = extract_stage(store, articles, extractions, seconds, parse_counts)
         out.append(count)
         if stages.crosscheck and stages.events:
             say("crosscheck: claims and briefs")

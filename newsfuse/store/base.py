@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from newsfuse.dedup.signature import Signature
     from newsfuse.extract.corpus import CorpusExtraction
     from newsfuse.extract.records import (
+        ArticleExtraction,
         AttributedQuote,
         DateMention,
         Entity,
@@ -161,6 +162,16 @@ class Store(Protocol):
         ...
 
     # -- events and storylines (migration 0005) ------------------------------------
+    def write_article_extractions(self, extractions: Sequence[ArticleExtraction], fingerprint: str) -> int:
+        """Keep each article's per-article extraction, made by the code and models
+        ``fingerprint`` names (the parse cache); replaces an article's older row."""
+        ...
+
+    def article_extractions(self, fingerprint: str,
+                            article_ids: Iterable[str] | None = None) -> dict[str, ArticleExtraction]:
+        """The kept extractions made with ``fingerprint``, by article id."""
+        ...
+
     def write_events(self, update: ClusterUpdate, replace: bool = False) -> None:
         """Apply one events-stage update in one transaction.
 

@@ -320,4 +320,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "0008_article_extractions",
+        (
+            # The parse cache: each article's per-article extraction (spaCy parse read
+            # into mentions, quotes, dates, happenings) as its lossless JSON form
+            # (newsfuse.serial), with the fingerprint of the code and models that made
+            # it. A later run reuses the rows whose fingerprint matches instead of
+            # parsing every stored article again. Rows are built by
+            # newsfuse.extract.cache.
+            """CREATE TABLE article_extractions (
+                article_id {text} PRIMARY KEY REFERENCES articles (id),
+                fingerprint {text} NOT NULL,
+                body {text} NOT NULL
+            )""",
+        ),
+    ),
 )

@@ -422,6 +422,17 @@ class SQLStore:
 
         return read_publication_dates(self)
 
+    # -- the parse cache (migration 0008); SQL in newsfuse.extract.cache ---------------
+    def write_article_extractions(self, extractions: Sequence[Any], fingerprint: str) -> int:
+        from newsfuse.extract.cache import write_article_extractions
+
+        return write_article_extractions(self, extractions, fingerprint)
+
+    def article_extractions(self, fingerprint: str, article_ids: Any = None) -> dict[str, Any]:
+        from newsfuse.extract.cache import read_article_extractions
+
+        return read_article_extractions(self, fingerprint, article_ids)
+
     # -- events and storylines (migration 0005); SQL in newsfuse.cluster.storage -----
     def write_events(self, update: Any, replace: bool = False) -> None:
         from newsfuse.cluster.storage import write_events
