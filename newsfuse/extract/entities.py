@@ -94,11 +94,69 @@ def consistent_labels(texts: Sequence[str], labels: Sequence[str]) -> list[str]:
 
 
 def name_spans(doc: Any) -> list[NameSpan]:
-    """The doc's names after merging, trimming and in-article label consistency."""
+    """The doc's names after merging, trimming, in-article label consistency, and the
+    other mentions of each name that the model missed."""
     names = raw_names(doc)
     texts = [doc[n.start:n.end].text for n in names]
     labels = consistent_labels(texts, [n.label for n in names])
-    return [NameSpan(n.start, n.end, lab) for n, lab in zip(names, labels)]
+    found = [NameSpan(n.start, n.end, lab) for n, lab in zip(names, labels)]
+    return propagate([[t.text for t in doc]], [found])[0]
+
+
+def propagate(token_lists: Sequence[Sequence[str]], names: Sequence[Sequence[NameSpan]]
+              ) -> list[list[NameSpan]]:
+    """Add the mentions of a name the model tagged elsewhere in the same text but missed
+    here ("Alexander Lebed ... Lebed said"): the same capitalised words, outside any
+    name, get that name's label; so does the surname of a person named in full.
+
+    Args:
+        token_lists: the words of each sentence (or one list for a whole doc).
+        names: the names found in each, in token coordinates of its list.
+    """
+    known: dict[tuple[str, ...], str] = {}
+    for words, found in zip(token_lists, names):
+        for n in found:
+            key = tuple(words[n.start:n.end])
+            if _propagatable(key):
+                known.setdefault(key, n.label)
+            if n.label == "PERSON" and n.end - n.start >= 2 and _propagatable(key[-1:]):
+                known.setdefault(key[-1:], "PERSON")
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for key, label in sorted(known.items(), key=lambda kv: -len(kv[0])):  # longest first
+        by_first[key[0]].append((key, label))
+    out: list[list[NameSpan]] = []
+    for words, found in zip(token_lists, names):
+        taken = [False] * len(words)
+        for n in found:
+            taken[n.start:n.end] = [True] * (n.end - n.start)
+        added: list[NameSpan] = []
+        i = 0
+        while i < len(words):
+            match = None if taken[i] else next(
+                ((key, label) for key, label in by_first.get(words[i], ())
+                 if tuple(words[i:i + len(key)]) == key and not any(taken[i:i + len(key)])
+                 and not _inside_name(words, i, len(key))), None)
+            if match is None:
+                i += 1
+                continue
+            added.append(NameSpan(i, i + len(match[0]), match[1]))
+            i += len(match[0])
+        out.append(sorted([*found, *added], key=lambda n: n.start))
+    return out
+
+
+def _propagatable(key: tuple[str, ...]) -> bool:
+    """Names whose bare words are safe to look for: capitalised, not a lone short word."""
+    if not key or not all(w[:1].isupper() for w in key if w[:1].isalpha()) or not key[0][:1].isupper():
+        return False
+    return len(key) > 1 or (len(key[0]) >= 3 and key[0].isalpha() and not key[0].isupper())
+
+
+def _inside_name(words: Sequence[str], start: int, length: int) -> bool:
+    """The words continue a longer capitalised run ("Lebed" in "Lebed Foundation")."""
+    before = words[start - 1] if start > 0 else ""
+    after = words[start + length] if start + length < len(words) else ""
+    return (before[:1].isupper() and before.isalpha() and start > 0) or (after[:1].isupper() and after.isalpha())
 
 
 def _is_shouting(words: Sequence[str]) -> bool:
@@ -136,5 +194,7 @@ def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256,
         group = per_sentence[lo:lo + window]
         flat_texts = [t for ts in texts[lo:lo + window] for t in ts]
         labels = iter(consistent_labels(flat_texts, [n.label for ns in group for n in ns]))
-        out.extend([(n.start, n.end, next(labels)) for n in names] for names in group)
+        relabelled = [[NameSpan(n.start, n.end, next(labels)) for n in names] for names in group]
+        spread = propagate(sentences[lo:lo + window], relabelled)
+        out.extend([(n.start, n.end, n.label) for n in names] for names in spread)
     return out
