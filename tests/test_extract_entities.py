@@ -20,3 +20,27 @@ def test_extract_entities_propagate_adds_missed_mentions_of_a_tagged_name() -> N
     # "Lebed Foundation" is another name, not the person; Interfax was already found
     assert out[2] == [NameSpan(4, 5, "ORG")]
     assert out[3] == []
+
+
+def test_extract_entities_spans_are_cut_at_commas_brackets_dashes_and_figures() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsfuse.extract.entities import _pieces, _trim
+
+    def cut(text: str, label: str) -> list[str]:
+        words = text.split()
+        doc = Doc(Vocab(), words=words)
+        return [doc[p.start:p.end].text for p in _pieces(doc, NameSpan(0, len(words), label))
+                for p in [_trim(doc, p)] if p is not None]
+
+    assert cut("Grace Road , Leicestershire", "GPE") == ["Grace Road", "Leicestershire"]
+    assert cut("Scott Draper ( Australia", "PERSON") == ["Scott Draper", "Australia"]
+    assert cut("Romania - Cosmin Contra", "ORG") == ["Romania", "Cosmin Contra"]
+    assert cut("Surrey 429-7", "ORG") == ["Surrey"]
+    assert cut("MOSCOW 1996-08-30", "GPE") == ["MOSCOW"]
+    assert cut("Pohang 3 Ulsan", "ORG") == ["Pohang", "Ulsan"]
+    assert cut("the Philadelphia Eagles", "ORG") == ["Philadelphia Eagles"]
+    # names that hold figures or commas keep them
+    assert cut("Boeing 747", "PRODUCT") == ["Boeing 747"]
+    assert cut("Eat , Pray , Love", "WORK_OF_ART") == ["Eat , Pray , Love"]

@@ -58,16 +58,54 @@ def _trim(doc: Any, ent: NameSpan) -> NameSpan | None:
         end = cut if cut is not None else end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'")):
         end -= 1
-    while start < end and doc[start].is_punct:
-        start += 1
+    while start < end and (doc[start].is_punct or doc[start].text == "the"):
+        start += 1  # "the Philadelphia Eagles" is the name "Philadelphia Eagles"
     return NameSpan(start, end, ent.label) if end > start else None
 
 
+# Labels whose names can hold a comma or end in a number ("Eat, Pray, Love", "Boeing 747",
+# "Article 5", "Terminal 3"); the others are cut there.
+_TITLE_LIKE = {"WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "FAC"}
+_CUT_AT = {",", "(", ")", "[", "]", ";"}
+
+
+def _is_number(token: Any) -> bool:
+    text = token.text
+    return any(c.isdigit() for c in text) and all(c.isdigit() or c in ".,:/+-–—" for c in text)
+
+
+def _pieces(doc: Any, ent: NameSpan) -> list[NameSpan]:
+    """Cut a span the model ran over several things: at a comma ("Grace Road,
+    Leicestershire" is a ground and a county), a bracket ("Scott Draper (Australia"),
+    a dash with spaces round it ("Romania - Cosmin Contra") and figures ("Pohang 3
+    Ulsan"), and drop the figures before or after a name ("Surrey 429-7", "MOSCOW
+    1996-08-30", "2 - Rodney Eyles")."""
+    if ent.label in _TITLE_LIKE:
+        return [ent]
+    cuts, start = [], ent.start
+    for i in range(ent.start, ent.end):
+        token = doc[i]
+        spaced_dash = token.text in _JOINERS and token.whitespace_ and i > 0 and doc[i - 1].whitespace_
+        if token.text in _CUT_AT or spaced_dash or _is_number(token):
+            cuts.append((start, i))
+            start = i + 1
+    cuts.append((start, ent.end))
+    out = []
+    for lo, hi in cuts:
+        while lo < hi and (_is_number(doc[lo]) or doc[lo].text in _JOINERS):
+            lo += 1
+        while hi > lo and (_is_number(doc[hi - 1]) or doc[hi - 1].text in _JOINERS):
+            hi -= 1
+        if hi > lo:
+            out.append(NameSpan(lo, hi, ent.label))
+    return out
+
+
 def raw_names(doc: Any) -> list[NameSpan]:
-    """spaCy's name entities, merged and trimmed, before any relabelling."""
+    """spaCy's name entities, merged, cut and trimmed, before any relabelling."""
     ents = [NameSpan(e.start, e.end, e.label_) for e in doc.ents if e.label_ in NAME_LABELS]
-    trimmed = [t for t in (_trim(doc, e) for e in _merge_adjacent(doc, ents)) if t is not None]
-    return trimmed
+    pieces = [p for e in _merge_adjacent(doc, ents) for p in _pieces(doc, e)]
+    return [t for t in (_trim(doc, p) for p in pieces) if t is not None]
 
 
 def consistent_labels(texts: Sequence[str], labels: Sequence[str]) -> list[str]:
