@@ -32,7 +32,7 @@ item of each corpus key, with ``type`` the key in the singular (``copy``, ``even
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import IO, Any
 
@@ -98,20 +98,27 @@ def copies_checked(store: Store) -> bool:
     return next(iter(store.copy_signatures()), None) is not None
 
 
+def copy_group_dicts(store: Store, links: Sequence[Any]) -> list[dict[str, Any]]:
+    """Export form of the copy groups that ``links`` (``dedup.CopyLink``) join: each
+    ``{canonical, members}``. Reads only the linked articles, not the whole store."""
+    from newsfuse.dedup import copy_groups
+
+    linked = {i: a for i in {x for link in links for x in (link.a, link.b)}
+              if (a := store.article(i)) is not None}
+    return [{"canonical": g.canonical, "members": list(g.members)}
+            for g in copy_groups(links, linked)]
+
+
 def corpus_sections(store: Store) -> dict[str, list[dict[str, Any]]]:
     """The corpus stages' export keys, for the stages whose output the store holds."""
     from newsfuse.cluster import change_dict, event_dict, storyline_dict
-    from newsfuse.dedup import copy_groups, copy_link_dict
+    from newsfuse.dedup import copy_link_dict
 
     out: dict[str, list[dict[str, Any]]] = {}
     links = store.copy_links()
     if links or copies_checked(store):
         out["copies"] = [copy_link_dict(link) for link in links]
-        # the canonical choice reads only the linked articles, not the whole store
-        linked = {i: a for i in {x for link in links for x in (link.a, link.b)}
-                  if (a := store.article(i)) is not None}
-        out["copy_groups"] = [{"canonical": g.canonical, "members": list(g.members)}
-                              for g in copy_groups(links, linked)]
+        out["copy_groups"] = copy_group_dicts(store, links)
     events = store.events()
     if events:
         memberships = store.event_memberships()

@@ -97,9 +97,7 @@ class ReportView:
 
     def describe(self, article_id: str) -> str:
         a = self.by_id.get(article_id)
-        if a is None:
-            return article_id[:8]
-        return f"{a.outlet or 'outlet unknown'}: {a.title or '(untitled)'}"
+        return article_id[:8] if a is None else describe_article(a)
 
     def date_of(self, article: Article) -> str:
         return describe_date(article, self.inferred.get(article.id))
@@ -119,6 +117,11 @@ def aliases_text(entity: Any) -> str:
 def timeline_day(entry: Any) -> str:
     day = entry.start.isoformat() if entry.start == entry.end else f"{entry.start.isoformat()} to {entry.end.isoformat()}"
     return day + (" (inferred)" if entry.inferred else "")
+
+
+def describe_article(article: Article) -> str:
+    """``"outlet: title"``, saying so where either is unknown."""
+    return f"{article.outlet or 'outlet unknown'}: {article.title or '(untitled)'}"
 
 
 def describe_date(article: Article, inferred: datetime | None = None) -> str:
