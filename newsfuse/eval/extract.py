@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.datasets.conll import read_conll
-from newsfuse.datasets.timeml import read_timeml
+from newsfuse.datasets.timeml import TimeMLDoc, read_timeml
 
 GOALS = {
     "entities_f1": 0.80,
@@ -77,22 +77,35 @@ def eval_dates_timeml(directory: str | Path, limit: int | None = None) -> dict[s
     value accuracy is the share of relaxed matches with the right value.
     """
     from newsfuse.extract.annotate import paragraph_doc
-    from newsfuse.extract.dates import find_dates, is_quarterly
-    from newsfuse.extract.timex import normalize
     from newsfuse.nlp.spacy_pipeline import load_spacy
 
     docs = list(read_timeml(directory))[:limit]
     nlp = load_spacy()
+    parsed_docs = nlp.pipe((paragraph_doc(nlp, d.text) for d in docs), batch_size=16)  # as annotate parses
+    return {"directory": str(directory), **score_timexes(docs, parsed_docs)}
+
+
+def predict_timexes(doc: TimeMLDoc, parsed: Any) -> list[tuple[int, int, str]]:
+    """``(start, end, value)`` of every expression the extract stage finds in ``parsed``
+    (the spaCy parse of ``doc.text``), normalised against the creation time."""
+    from newsfuse.extract.dates import find_dates, is_quarterly
+    from newsfuse.extract.timex import normalize
+
+    quarterly = is_quarterly(doc.text)
+    pred = []
+    for found in find_dates(parsed):
+        timex = normalize(doc.text[found.start:found.end], doc.creation, found.tense, quarterly)
+        pred.append((found.start, found.end, timex.value if timex else ""))
+    return pred
+
+
+def score_timexes(docs: Sequence[TimeMLDoc], parsed_docs: Iterable[Any]) -> dict[str, Any]:
+    """The figures of :func:`eval_dates_timeml` for ``docs`` and their spaCy parses."""
     c: Counter[str] = Counter()
     errors: Counter[tuple[str, str, str]] = Counter()
-    parsed_docs = nlp.pipe((paragraph_doc(nlp, d.text) for d in docs), batch_size=16)  # as annotate parses
     for doc, parsed in zip(docs, parsed_docs):
         gold = list(doc.timexes)
-        pred = []
-        quarterly = is_quarterly(doc.text)
-        for found in find_dates(parsed):
-            timex = normalize(doc.text[found.start:found.end], doc.creation, found.tense, quarterly)
-            pred.append((found.start, found.end, timex.value if timex else ""))
+        pred = predict_timexes(doc, parsed)
         c["gold"] += len(gold)
         c["pred"] += len(pred)
         used: set[int] = set()
@@ -117,7 +130,7 @@ def eval_dates_timeml(directory: str | Path, limit: int | None = None) -> dict[s
     fp = lambda k: c["pred"] - c[k]
     fn = lambda k: c["gold"] - c[k]
     return {
-        "directory": str(directory), "documents": len(docs), "gold_timexes": c["gold"],
+        "documents": len(docs), "gold_timexes": c["gold"],
         "predicted": c["pred"],
         "strict": prf(c["strict"], fp("strict"), fn("strict")),
         "relaxed": prf(c["relaxed"], fp("relaxed"), fn("relaxed")),
