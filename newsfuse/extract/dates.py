@@ -25,7 +25,9 @@ _MONTH_DAY = re.compile(
     r"December)(?:\s+\d{4})?\b")
 _LEADING_NOISE = {"over", "about", "around", "nearly", "almost", "some", "roughly", "approximately",
                   "within", "through", "until", "since", "by", "during", "just", "only", "mere",
-                  "another", "least", "at", "more", "less", "than", "fewer", "up", "to", "no"}
+                  "another", "least", "at", "more", "less", "than", "fewer", "up", "to", "no",
+                  "barely", "both", "either"}
+_APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "some"}
 _FUTURE_WORDS = {"will", "shall", "'ll", "wo", "gonna"}
 # verbs and noun modifiers that put a date ahead of the clause: "is scheduled for 15 August",
 # "the upcoming meeting on Friday"
@@ -48,14 +50,19 @@ class FoundDate:
     governor: int  # token index of the verb or noun the expression attaches to
 
 
-def _trim(span: Any) -> tuple[int, int] | None:
-    """Token bounds of ``span`` without leading prepositions and hedges spaCy included."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in _LEADING_NOISE or doc[start].is_punct):
-        if doc[start].lower_ in ("more", "less", "fewer", "at", "up", "no") and start + 1 < end \
-                and doc[start + 1].lower_ in ("than", "least", "to", "more"):
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """Token bounds of ``doc[start:end]`` without leading prepositions and hedges spaCy
+    included; approximators before a quantity stay, as TimeML marks them with ``mod``
+    ("nearly two years", "about a decade"), not outside the expression."""
+    while start < end and (doc[start].lower_ in _LEADING_NOISE or doc[start].is_punct
+                           or doc[start].lower_ in ("a", "an") and start + 1 < end
+                           and (doc[start + 1].like_num or doc[start + 1].is_title)):
+        nxt = doc[start + 1] if start + 1 < end else None
+        if doc[start].lower_ in ("more", "less", "fewer", "at", "up", "no") and nxt is not None \
+                and nxt.lower_ in ("than", "least", "to", "more"):
             break  # "more than two years" keeps its hedge in TimeML
+        if doc[start].lower_ in _APPROX and nxt is not None and (nxt.like_num or nxt.lower_ in ("a", "an")):
+            break
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
@@ -78,22 +85,60 @@ def _governor(token: Any) -> Any:
 
 
 def _past_aux(verb: Any) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.morph.get("Tense") == ["Past"])
+    return any(c.dep_ in ("aux", "auxpass", "cop") and (c.tag_ == "VBD" or c.morph.get("Tense") == ["Past"])
                for c in verb.children)
+
+
+# "as previously planned", "originally scheduled": the plan is reported, not ahead
+_BACKWARD_ADVERBS = {"previously", "originally", "already", "earlier", "initially", "once"}
+# verbs whose infinitive looks ahead even when they are past: "wanted to meet on Friday"
+_INTENT_LEMMAS = {"want", "hope", "plan", "expect", "intend", "agree", "decide", "aim", "seek",
+                  "promise", "vow", "threaten", "prepare", "try", "need", "schedule", "set", "be",
+                  "have", "propose", "ask", "urge", "order", "vote", "pledge", "offer", "say",
+                  "announce", "tell", "refuse", "fail", "likely", "due", "able", "ready"}
+
+
+def _pluperfect(word: Any) -> bool:
+    """"had been scheduled", "had been due": a plan told from after its date."""
+    host = word.head if word.dep_ == "acomp" else word
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in (*word.children, *host.children))
+
+
+def _points_ahead(word: Any) -> bool:
+    """Whether a scheduling word ("scheduled", "due", "planned", "set for") puts its date
+    ahead, whatever the tense of the report ("protesters planned a march on Saturday"):
+    not when told from after the date ("had been due to expire Friday", "as previously
+    planned"), nor "set" without "for" ("its record high set on Aug. 6")."""
+    if word.lemma_.lower() not in _FUTURE_LEMMAS or word.pos_ not in ("ADJ", "VERB") or _pluperfect(word):
+        return False
+    if any(c.lower_ in _BACKWARD_ADVERBS for c in word.children):
+        return False
+    if word.lemma_.lower() == "set" and word.pos_ == "VERB":
+        return any(c.lower_ in ("for", "to") for c in word.children)
+    return True
+
+
+def _in_past(word: Any) -> bool:
+    """A past verb, or an adjective after one ("was due")."""
+    return word.tag_ == "VBD" or _past_aux(word) or word.dep_ == "acomp" and _in_past(word.head)
 
 
 def clause_tense(token: Any) -> Tense:
     """Tense of the clause ``token`` (a date's root) sits in: future when a modal, an
     infinitive or a scheduling word points ahead, past for past forms, else present."""
+    if token.head.lower_ == "since":
+        return "past"  # "since Jan. 13" lies behind whatever the verb says
     node = token
     for _ in range(8):
         head = node.head
         if head is node:
             break
-        if head.pos_ == "NOUN" and any(c.lemma_.lower() in _FUTURE_LEMMAS for c in head.children):
+        if head.pos_ == "NOUN" and any(_points_ahead(c) or c.dep_ in ("amod", "compound")
+                                       and c.lemma_.lower() in _FUTURE_LEMMAS
+                                       and not any(a.lower_ in _BACKWARD_ADVERBS for a in c.children)
+                                       for c in head.children):
             return "future"  # "the upcoming meeting on Friday", "Friday's scheduled talks"
-        if head.lemma_.lower() in _FUTURE_LEMMAS and (head.pos_ == "ADJ" or head.pos_ == "VERB"
-                                                       and head.tag_ != "VBD" and not _past_aux(head)):
+        if _points_ahead(head):
             return "future"  # "is scheduled for 15 August", not "planned ... was canceled"
         node = head
         if node.pos_ in ("VERB", "AUX"):
@@ -103,9 +148,14 @@ def clause_tense(token: Any) -> Tense:
         return None
     kids = list(verb.children)
     words = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-    if words & _FUTURE_WORDS or verb.lemma_.lower() in _FUTURE_LEMMAS:
+    if words & _FUTURE_WORDS or _points_ahead(verb):
         return "future"
     if "to" in words and verb.tag_ == "VB":
+        governor = verb.head
+        lemma = governor.lemma_.lower()
+        if governor is not verb and governor.pos_ in ("VERB", "AUX", "ADJ") and _in_past(governor) and (
+                lemma not in _INTENT_LEMMAS | _FUTURE_LEMMAS or _pluperfect(governor)):
+            return "past"  # "extended their offers to acquire the company Friday"
         return "future"  # "is to meet Putin on Friday", "hopes to use Friday's meeting"
     if verb.tag_ == "VBG" and "going" in {c.lower_ for c in kids}:
         return "future"
@@ -122,11 +172,38 @@ def clause_tense(token: Any) -> Tense:
 
 
 _RANGE_WORDS = {"and", "to", "through", "until", "till", "-", "–", "—", "or"}
+# "the quarter ended Sept. 30": TimeML tags the period and the day it ends on apart
+_ENDING_WORDS = {"ended", "ending"}
+_UNIT_PLURALS = {"days", "weeks", "months", "quarters", "years", "decades", "centuries", "hours",
+                 "minutes", "summers", "winters", "springs", "autumns", "falls", "nights", "weekends"}
+_UNIT_SINGULARS = {"day", "week", "weekend", "month", "quarter", "year", "decade", "century"}
+_DAY_NAMES = {"today", "yesterday", "tomorrow", "tonight"}
+_SHIFTS = {"this", "last", "next", "that", "coming", "past", "previous"}
+_DAY_WORDS = re.compile(
+    r"^(?:(?:early|late|mid|last|this|next) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|today|yesterday|tomorrow|tonight)$|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.IGNORECASE)
+
+# a time of day, not a length of time ("more than four hours Friday" is two expressions)
+_CLOCK_WORDS = re.compile(r"^(?:(?:at|about|around) )?(?:\d{1,2}(?::\d\d)? ?[ap]\.?m\b|\d{1,2}:\d\d|noon|"
+                          r"midnight|midday|(?:mid|early|late)?-? ?(?:morning|afternoon|evening|night))",
+                          re.IGNORECASE)
+
+
+def _is_cut(doc: Any, i: int) -> bool:
+    """Whether token ``i`` separates two expressions: a range word, but not the hyphen
+    inside a spelled-out number ("ninety-six")."""
+    tok = doc[i]
+    if tok.lower_ not in _RANGE_WORDS:
+        return False
+    if tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_:
+        return doc[i - 1].is_digit and doc[i + 1].is_digit  # "1994-97", not "ninety-six"
+    return True
 
 
 def _split_range(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """"between 1994 and 1997" and "1991 to 1997" are two expressions, as TimeML tags them."""
-    cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in _RANGE_WORDS]
+    cuts = [i for i in range(start + 1, end - 1) if _is_cut(doc, i)]
     if not cuts:
         return [(start, end)]
     parts: list[tuple[int, int]] = []
@@ -137,28 +214,77 @@ def _split_range(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     parts.append((begin, end))
     # only a range when each side can stand alone ("1994", "Friday"); "a year and a half" is one
     if all(any(t.like_num or t.ent_type_ in ("DATE", "TIME") and t.is_title or t.lower_ in
-               _LONE for t in doc[a:b]) and b - a <= 3 for a, b in parts):
+               _LONE | _DAY_NAMES for t in doc[a:b]) and b - a <= 3 for a, b in parts):
         return [(a, b) for a, b in parts if b > a]
     return [(start, end)]
+
+
+def _split_parts(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """A period and the date that bounds or contains it are two TIMEX3s: "the quarter |
+    ended | Sept. 30", "the first nine months | of | 1997"."""
+    for i in range(start + 1, end - 1):
+        word = doc[i].lower_
+        if word in _ENDING_WORDS or word == "of" and doc[i - 1].lower_ in _UNIT_PLURALS \
+                and any(t.like_num for t in doc[start:i]) \
+                and (doc[i + 1].like_num or doc[i + 1].lower_ in _SHIFTS | {"the"}):
+            return [(start, i), *_split_parts(doc, i + 1, end)]
+    return [(start, end)]
+
+
+def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Words spaCy leaves out of an expression: the shift of "this year's" (it tags only
+    "year") and the unit of "the past three summers" (it stops at "three")."""
+    if start > 0 and doc[start].lower_ in _UNIT_SINGULARS and (
+            doc[start - 1].lower_ in _SHIFTS or doc[start - 1].lower_ == "the" and end == start + 1):
+        start -= 1  # "this year's election", "the week's most active session"
+    if end < len(doc) and doc[end - 1].like_num and doc[end].lower_ in _UNIT_PLURALS | _UNIT_SINGULARS:
+        end += 1
+    return start, end
+
+
+def _time_and_day(doc: Any, a: Any, b: Any) -> bool:
+    """Whether entities ``a`` and ``b`` (in text order) are one time on one day:
+    "Thursday evening", "noon Saturday", "5 p.m. EST, Nov. 9"."""
+    gap = doc[a.end:b.start]
+    if len(gap) > 1 or len(gap) == 1 and gap[0].text != ",":
+        return False
+    day, time = (a, b) if b.label_ == "TIME" else (b, a)
+    return time.label_ == "TIME" and day.label_ == "DATE" and bool(_DAY_WORDS.search(day.text)) \
+        and bool(_CLOCK_WORDS.match(time.text))
+
+
+def _entities(doc: Any) -> list[tuple[int, int, str]]:
+    """DATE and TIME entities as token bounds, a time of day joined to its day."""
+    out: list[tuple[int, int, str]] = []
+    previous = None
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            previous = None
+            continue
+        if previous is not None and _time_and_day(doc, previous, ent):
+            out[-1] = (out[-1][0], ent.end, "TIME")
+        else:
+            out.append((ent.start, ent.end, ent.label_))
+        previous = ent
+    return out
 
 
 def find_dates(doc: Any) -> list[FoundDate]:
     """Every temporal expression in ``doc``, in text order, without overlaps."""
     found: list[FoundDate] = []
     taken: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        bounds = _trim(ent)
+    for ent_start, ent_end, label in _entities(doc):
+        bounds = _trim(doc, *_widen(doc, ent_start, ent_end))
         if bounds is None:
             continue
-        for start, end in _split_range(doc, *bounds):
-            span = doc[start:end]
-            if _NOT_DATES.match(span.text):
-                continue
-            taken.update(range(span.start, span.end))
-            found.append(FoundDate(span.start_char, span.end_char, ent.label_,
-                                   clause_tense(span.root), _governor(span.root).i))
+        for part in _split_parts(doc, *bounds):
+            for start, end in _split_range(doc, *part):
+                span = doc[start:end]
+                if _NOT_DATES.match(span.text) or span.start in taken:
+                    continue
+                taken.update(range(span.start, span.end))
+                found.append(FoundDate(span.start_char, span.end_char, label,
+                                       clause_tense(span.root), _governor(span.root).i))
     for token in doc:
         if token.i in taken or token.lower_ not in _LONE:
             continue
