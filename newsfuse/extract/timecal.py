@@ -83,6 +83,12 @@ def _decade(first_year: int, rel: bool = False) -> Timex:
                  date(first_year + 9, 12, 31), rel)
 
 
+def _century(hundreds: int, rel: bool = True) -> Timex:
+    """The century whose years start with ``hundreds`` ("19" is the 20th century)."""
+    return Timex(f"{hundreds:02d}", "DATE", date(max(hundreds * 100, 1), 1, 1),
+                 date(hundreds * 100 + 99, 12, 31), rel)
+
+
 def _weekday(anchor: date, weekday: int, tense: Tense, shift: str | None) -> date:
     """The ``weekday`` meant relative to ``anchor``: before it in past contexts, after it in
     future ones; the anchor's own weekday is the anchor itself unless "last"/"next" says so."""
@@ -103,13 +109,16 @@ def _pick_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
     """The year of a month (and day) given without one: of the anchor's year and its two
     neighbours, the one nearest the anchor, unless the tense says the date lies on the
     other side by more than a month (a past-tense sentence can name next week's date:
-    "gave no reason for the Jan. 14 deadline")."""
+    "gave no reason for the Jan. 14 deadline"). A past sentence names days up to three
+    months ahead ("declared a dividend payable Dec. 15", "effective Feb. 1"), so a day
+    gets that long before the tense decides."""
     best = anchor.year
     best_cost = (2, 0)
+    ahead = 92 if day is not None else 31
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         d = date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
         delta = (d - anchor).days
-        wrong_side = tense == "past" and delta > 31 or tense == "future" and delta < -31
+        wrong_side = tense == "past" and delta > ahead or tense == "future" and delta < -31
         cost = (int(wrong_side), abs(delta))
         if cost < best_cost:
             best, best_cost = year, cost
@@ -151,8 +160,7 @@ def _relative_unit(anchor: date, shift: str, unit: str, tense: Tense) -> Timex |
     if unit == "decade":
         return _decade(anchor.year // 10 * 10 + 10 * step, True)
     if unit == "century":
-        c = anchor.year // 100 + step
-        return Timex(f"{c:02d}", "DATE", date(c * 100, 1, 1), date(c * 100 + 99, 12, 31), True)
+        return _century(anchor.year // 100 + step)
     if unit in lex.SEASONS:
         return _season(anchor, unit, None, shift)
     if unit == "day":
@@ -168,7 +176,15 @@ def _duration(n: float | None, unit: str, anchor: date | None, side: str | None,
     amount = "X" if n is None else _fmt_num(n)
     if letter == "WE":
         letter, amount = "D", "2" if n is None else _fmt_num(2 * n)
+    elif letter in lex.YEARS_IN and n is not None:
+        letter, amount = "Y", _fmt_num(n * lex.YEARS_IN[letter])  # "two decades" is P20Y
     value = f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+    if n is not None and n != int(n) and (letter, is_time) in _SMALLER:
+        # "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S
+        smaller, per = _SMALLER[letter, is_time]
+        whole = f"{int(n)}{letter}" if int(n) else ""
+        rest = f"{round((n - int(n)) * per)}{smaller}"
+        value = f"PT{whole}{rest}" if is_time else f"P{whole}T{rest}" if letter == "D" else f"P{whole}{rest}"
     if anchor is None or n is None or is_time:
         return Timex(value, "DURATION")
     span = timedelta(days=round(n * days))
@@ -194,6 +210,12 @@ def _ago(anchor: date | None, n: float | None, unit: str, direction: str) -> Tim
     days = round(n * lex.UNITS[unit][1])
     d = anchor + timedelta(days=sign * days)
     return _week(d) if unit in ("week", "fortnight") else _day(d)
+
+
+# the next smaller unit of a duration letter (and whether it is a time unit), and how many
+# of them make one: a fraction of a year is written in months
+_SMALLER = {("Y", False): ("M", 12), ("D", False): ("H", 24), ("H", True): ("M", 60),
+            ("M", True): ("S", 60)}
 
 
 def _fmt_num(n: float) -> str:

@@ -22,18 +22,18 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from newsfuse.extract import timefiscal as fiscal
 from newsfuse.extract import timexlex as lex
 from newsfuse.extract.timecal import (
     Tense,
     Timex,
-    _add_months,
     _ago,
+    _century,
     _day,
     _decade,
     _duration,
     _month,
     _pick_year,
-    _quarter,
     _relative_unit,
     _season,
     _weekday,
@@ -44,29 +44,38 @@ __all__ = ["Tense", "Timex", "normalize"]
 
 
 
-_LEAD = re.compile(
-    r"^(?:(?:on|in|at|by|since|until|till|from|during|for|of|over|about|around|nearly|almost|"
-    r"approximately|roughly|some|just|only|mere|more than|less than|fewer than|at least|"
-    r"up to|no more than|as early as|as late as|as of|through|throughout|the|this year's|"
-    r"within)\s+)+"
-)
+_LEAD_WORDS = ("on", "in", "at", "by", "since", "until", "till", "from", "during", "for", "of", "over",
+               "about", "around", "nearly", "almost", "approximately", "roughly", "some", "just",
+               "only", "mere", "more than", "less than", "fewer than", "at least", "up to",
+               "no more than", "as early as", "as late as", "as of", "through", "throughout", "the",
+               "this year's", "within", "each of", "all of", "much of", "most of")
+# longest first, so "at least" is not read as "at" followed by "least"
+_LEAD = re.compile(rf"^(?:(?:{'|'.join(sorted(_LEAD_WORDS, key=len, reverse=True))})\s+)+")
 _CLEAN = re.compile(r"[’`´]")
 
 
-def _clean(text: str) -> tuple[str, bool]:
+def _clean(text: str) -> tuple[str, bool, bool]:
+    """``text`` lower-cased, without leading prepositions and hedges, numbers in digits;
+    with whether it opened "within the next"/"in the coming" and whether it had "the"."""
     t = _CLEAN.sub("'", text.lower()).strip(" .,;:!?\"“”()[]")
     t = re.sub(r"'s$", "", t)
     t = re.sub(r"\s+", " ", t)
     within = bool(re.match(r"^(within|in) the (next|coming)", t))
-    t = _LEAD.sub("", t)
+    lead = _LEAD.match(t)
+    definite = lead is not None and lead.group(0).endswith("the ")
+    t = t[lead.end():] if lead else t
+    t = re.sub(r" or (?:so|more|longer)$", "", t)
     # "third-quarter", "30-day", "one-hour" -> words; keep ISO dates and "mid-1990s"
     if not re.match(r"^\d{4}-\d", t):
         t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])|(?<=[a-z])-(?=[0-9a-z])", " ", t)
-    return t.replace(".", "") if not re.search(r"\d\.\d", t) else t, within
+    t = lex.digits(t)
+    return t.replace(".", "") if not re.search(r"\d\.\d", t) else t, within, definite
 
 
 def _num(word: str) -> float | None:
     word = word.replace(",", "")
+    if word.endswith(" 1/2"):
+        return float(word[:-4]) + 0.5  # "2 1/2 years"
     if re.fullmatch(r"\d+(\.\d+)?", word):
         return float(word)
     return lex.NUMBERS.get(word)
@@ -96,16 +105,12 @@ _AGO = re.compile(
     r"(?P<dir>ago|earlier|before|later|from now|hence|after|back)$")
 _DURATION = re.compile(
     rf"^(?:(?P<side>past|last|next|first|coming|previous|following|final|recent|further|"
-    r"additional|more|other) )?(?:(?P<n>\d+(?:\.\d+)?|"
-    rf"{lex.NUMBER_WORDS}|several|a few|few|some|many|numerous|recent|coming) )?"
-    rf"(?:(?:more|additional|further) )?(?P<unit>{lex.UNIT_WORDS})s?"
+    r"additional|more|other|latest) )?(?:(?P<n>\d+ 1/2|\d+(?:\.\d+)?|"
+    rf"{lex.NUMBER_WORDS}|several|a few|few|some|many|numerous|recent|coming)(?P<and_half> and a half)? )?"
+    rf"(?:(?:more|additional|further) )?(?P<unit>{lex.UNIT_WORDS})(?P<plural>s)?(?P<half> and a half)?"
     r"(?: (?:long|old|term|period|span|running))?$")
 _YEAR = re.compile(r"^(?:fiscal |calendar |the year |year )?(?P<y>1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$")
 _DECADE = re.compile(r"^(?:the )?(?:early|mid|late|middle)? ?(?:(?P<c>1[0-9]|20)|')(?P<d>\d)0'?s$")
-_QUARTER = re.compile(
-    r"^(?:fiscal )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) (?:fiscal )?quarter"
-    r"(?: of (?P<y>\d{4}))?$")
-_HALF = re.compile(r"^(?P<h>first|second|1st|2nd) half(?: of (?P<y>\d{4}))?$")
 _CLOCK = re.compile(
     r"^(?P<h>\d{1,2})(?::(?P<mi>\d{2}))? ?(?P<ap>am|pm|a m|p m)?(?: [a-z]{2,4}t)?"
     rf"(?: (?P<when>today|tonight|yesterday|tomorrow|{lex.WEEKDAY_WORDS}))?$")
@@ -114,25 +119,24 @@ _SEASON = re.compile(r"^(?:(?P<edge>early|late|mid) )?(?P<s>spring|summer|autumn
 _SET = re.compile(rf"^(?:every|each|per|a|once a|twice a) (?P<unit>{lex.UNIT_WORDS})$")
 
 
-_YEAR_AGO = re.compile(r"^(?:(?:a|one) )?year (?:ago|earlier|before)(?: (?:quarter|period|level))?$")
-_REPORTED = re.compile(r"^(?:latest |current |most recent |same )?(?:quarter|period)$")
+_VAGUE_REF = re.compile(
+    rf"^(?P<w>past|future) (?:{lex.UNIT_WORDS})s(?: and (?:{lex.UNIT_WORDS})s)?$")
+_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th) century$")
 
 
-def _quarterly(t: str, anchor: date) -> Timex | None:
-    """Earnings-report dates: "the quarter" is the last finished quarter and "a year
-    earlier" the same quarter a year before (TimeBank annotates them so)."""
-    q = (anchor.month - 1) // 3  # the last finished quarter, 0 meaning last year's Q4
-    year, q = (anchor.year, q) if q else (anchor.year - 1, 4)
-    if _YEAR_AGO.match(t):
-        return _quarter(year - 1, q)
-    if _REPORTED.match(t):
-        return _quarter(year, q)
-    return None
-
-
-def _rules(t: str, anchor: date | None, tense: Tense, within: bool) -> Timex | None:
+def _rules(t: str, anchor: date | None, tense: Tense, within: bool, definite: bool = False) -> Timex | None:
     if t in lex.REFS:
         return Timex(lex.REFS[t], "DATE")
+    if m := _VAGUE_REF.match(t):
+        # "in past years", "future quarters": a vague point, not a length
+        return Timex("PAST_REF" if m["w"] == "past" else "FUTURE_REF", "DATE")
+    if definite and t in ("year", "month", "week", "weekend") or t == "weekend":
+        # "the year" is the one in focus, "over the weekend" the nearest one (TimeML DATEs)
+        if anchor is None:
+            return Timex("XXXX-XX-XX" if t == "weekend" else "XXXX", "DATE")
+        return _relative_unit(anchor, "this", t, tense)
+    if m := _CENTURY.match(t):
+        return _century(int(m["n"]) - 1, rel=False)
     if t in lex.SETS:
         return Timex(lex.SETS[t], "SET")
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:t(\d{2}):(\d{2}))?", t):
@@ -191,35 +195,24 @@ def _rules(t: str, anchor: date | None, tense: Tense, within: bool) -> Timex | N
     if m := _RELATIVE.match(t):
         if anchor is None:
             return Timex("XXXX-XX-XX", "DATE")
-        if m["shift"] in ("past", "previous") and m["unit"] in ("week", "month", "year", "decade",
-                                                                "century", "day", "quarter"):
+        if m["shift"] in ("past", "previous") and m["unit"] in ("week", "month", "decade", "century",
+                                                                "day", "quarter"):
+            # "the past week" is the seven days up to now; "the past year" the year before
+            # this one, as TimeBank annotates it
             return _duration(1, m["unit"], anchor, "past", within)
         return _relative_unit(anchor, m["shift"], m["unit"], tense)
-    if m := _QUARTER.match(t):
-        q = lex.ORDINALS[m["q"]]
-        if m["y"]:
-            return _quarter(int(m["y"]), q, False)
-        if anchor is None:
-            return Timex(f"XXXX-Q{q}", "DATE")
-        current = (anchor.month - 1) // 3 + 1
-        # news reports finished quarters: a later quarter number means last year's
-        return _quarter(anchor.year - (1 if q > current and tense != "future" else 0), q)
-    if m := _HALF.match(t):
-        h = lex.ORDINALS[m["h"]]
-        half_year = int(m["y"]) if m["y"] else (anchor.year if anchor else None)
-        if half_year is None:
-            return Timex(f"XXXX-H{h}", "DATE")
-        start = date(half_year, 1 if h == 1 else 7, 1)
-        return Timex(f"{half_year}-H{h}", "DATE", start, _add_months(start, 6) - timedelta(days=1), not m["y"])
+    if found := fiscal.part_of_year(t, anchor, tense, definite):
+        return found
     if m := _SEASON.match(t):
         return _season(anchor, m["s"], int(m["y"]) if m["y"] else None, tense and {"past": "last"}.get(tense))
     if m := _AGO.match(t):
         return _ago(anchor, _num(m["n"]), m["unit"], m["dir"])
     if m := _DURATION.match(t):
         n = _num(m["n"]) if m["n"] else None
-        plural = t.rstrip().endswith("s") and m["unit"] != "hours" and not t.endswith(m["unit"])
-        if n is None and not m["n"] and not plural:
+        if n is None and not m["n"] and not m["plural"]:
             n = 1  # "a week" was caught by NUMBERS; bare "week", "the year": one unit
+        if n is not None and (m["half"] or m["and_half"]):
+            n += 0.5  # "a year and a half"
         return _duration(n, m["unit"], anchor, m["side"], within)
     if m := _SET.match(t):
         letter, _, is_time = lex.UNITS[m["unit"]]
@@ -249,7 +242,38 @@ def _rules(t: str, anchor: date | None, tense: Tense, within: bool) -> Timex | N
     return None
 
 
-_EDGE = re.compile(r"^(?:early|earlier|late|later|mid|middle of|end of|beginning of|start of|"
+_TIME_WORDS = (r"(?:\d{1,2}(?::\d{2})? ?(?:am|pm|a m|p m)(?: [a-z]{2,4}t)?|noon|midday|midnight|"
+               r"(?:mid |early |late )?(?:morning|afternoon|evening|night))")
+_TIME_THEN_DAY = re.compile(rf"^(?P<time>{_TIME_WORDS})(?:,| on)? (?P<day>.+)$")
+_DAY_THEN_TIME = re.compile(rf"^(?P<day>.+?)(?:,| at)? (?P<time>{_TIME_WORDS})$")
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$")
+
+
+def _time_of_day(t: str, anchor: date | None, tense: Tense) -> Timex | None:
+    """A time on a named day: "noon Thursday", "Saturday night", "5 pm est, nov 9",
+    "mid afternoon yesterday" (TIMEX3 TIME: the day, then T and the clock or part of day)."""
+    m = _TIME_THEN_DAY.match(t) or _DAY_THEN_TIME.match(t)
+    if m is None:
+        return None
+    day = _rules(m["day"], anchor, tense, False)
+    if day is None or not _DAY_VALUE.match(day.value):
+        return None
+    if anchor is None:
+        return day  # the publication-date inference reads the bare weekday
+    time = m["time"].split()[-1] if m["time"].split()[-1] in lex.PARTS_OF_DAY else m["time"]
+    if time in ("noon", "midday", "midnight"):
+        clock = "24:00" if time == "midnight" else "12:00"
+    elif time in lex.PARTS_OF_DAY:
+        clock = lex.PARTS_OF_DAY[time]
+    else:
+        found = _rules(time, anchor, tense, False)
+        if found is None or "T" not in found.value:
+            return None
+        clock = found.value.split("T", 1)[1]
+    return Timex(f"{day.value}T{clock}", "TIME", day.start, day.end, day.relative)
+
+
+_EDGE = re.compile(r"^(?:earlier in|later in|early|earlier|late|later|mid|middle of|end of|beginning of|start of|"
                    r"early hours of|day|last|this past|same)\s+")
 _MONTH_OF_YEAR = re.compile(rf"^(?P<m>{lex.MONTH_WORDS})(?: of)? (?P<shift>this|last|next) year$")
 _PARSEABLE = re.compile(rf"\d|\b(?:{lex.MONTH_WORDS}|{lex.WEEKDAY_WORDS})\b")
@@ -293,15 +317,18 @@ def normalize(text: str, anchor: date | datetime | None = None, tense: Tense = N
         dateparser can read.
     """
     day = anchor.date() if isinstance(anchor, datetime) else anchor
-    cleaned, within = _clean(text)
+    cleaned, within, definite = _clean(text)
     if not cleaned:
         return None
     try:  # impossible dates ("31 February") raise ValueError: they are not dates
-        found = _quarterly(cleaned, day) if quarterly and day is not None else None
-        found = found or _rules(cleaned, day, tense, within)
+        found = fiscal.quarterly(cleaned, day) if quarterly and day is not None else None
+        found = found or _rules(cleaned, day, tense, within, definite)
         if found is None and (m := _EDGE.match(cleaned)):
             # "later today", "early Friday", "mid-1996": the edge narrows, the value stays
-            found = _rules(cleaned[m.end():], day, tense, within)
+            rest = cleaned[m.end():]
+            found = _rules(rest.removeprefix("the "), day, tense, within, definite or rest.startswith("the "))
+        if found is None:
+            found = _time_of_day(cleaned, day, tense)
         if found is None and (m := _MONTH_OF_YEAR.match(cleaned)) and day is not None:
             year = day.year + {"this": 0, "last": -1, "next": 1}[m["shift"]]
             found = _month(year, lex.MONTHS[m["m"]])

@@ -49,10 +49,14 @@ UNITS: dict[str, tuple[str, float, bool]] = {
     "second": ("S", 1 / 86400, True), "minute": ("M", 1 / 1440, True),
     "hour": ("H", 1 / 24, True), "day": ("D", 1, False), "night": ("D", 1, False),
     "week": ("W", 7, False), "weekend": ("WE", 2, False), "fortnight": ("W", 14, False),
+    "trading day": ("D", 1, False), "business day": ("D", 1, False),
     "month": ("M", 30.44, False), "quarter": ("Q", 91.3, False), "year": ("Y", 365.25, False),
     "decade": ("DE", 3652.5, False), "century": ("CE", 36525, False),
     "millennium": ("ML", 365250, False),
 }
+
+# counted durations of these units are written in years ("two decades" -> P20Y), as TimeBank does
+YEARS_IN: dict[str, int] = {"DE": 10, "CE": 100, "ML": 1000}
 
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
@@ -87,3 +91,57 @@ NUMBER_WORDS = "|".join(sorted((re.escape(k) for k in NUMBERS), key=len, reverse
 UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+
+# -- numbers written out ("nineteen ninety-six", "twenty four hours") -----------------------
+
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_VALUE = {w: i for i, w in enumerate(_ONES, 1)} | {w: i for i, w in enumerate(_TEENS, 10)} \
+    | {w: 10 * i for i, w in enumerate(_TENS, 2)}
+_DECADES = {w[:-1] + "ies": w for w in _TENS}  # "nineties" -> "ninety"
+_W_ONES = "|".join(_ONES)
+_W_TENS = "|".join(_TENS)
+_W_TEENS = "|".join(_TEENS)
+# "nineteen ninety six", "nineteen seventy", "twenty ten": a century word, then two digits
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?P<c>{_W_TEENS}|twenty) (?:(?P<t>{_W_TENS})(?: (?P<o>{_W_ONES}))?|(?P<teen>{_W_TEENS}))\b")
+_THOUSANDS = re.compile(rf"\btwo thousand(?: and)?(?: (?P<t>{_W_TENS}))?(?: (?P<o>{_W_ONES}|{_W_TEENS}))?\b")
+_COMPOUND = re.compile(rf"\b(?P<t>{_W_TENS}) (?P<o>{_W_ONES})\b")
+_SPOKEN_DECADE = re.compile(rf"\b(?:(?P<c>{_W_TEENS}) )?(?P<d>{'|'.join(_DECADES)})\b")
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+                  "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                  "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                  "twentieth": 20, "twenty first": 21, "twenty second": 22, "twenty third": 23,
+                  "twenty fourth": 24, "twenty fifth": 25, "twenty sixth": 26, "twenty seventh": 27,
+                  "twenty eighth": 28, "twenty ninth": 29, "thirtieth": 30, "thirty first": 31}
+_ORDINAL_CENTURY = re.compile(rf"\b(?P<o>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}) century\b")
+
+
+_MONTH_ORDINAL = re.compile(
+    rf"\b(?P<m>{MONTH_WORDS}) (?:the )?(?P<o>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})\b")
+
+
+def digits(text: str) -> str:
+    """``text`` (lower case, hyphens as spaces) with numbers written as words put in
+    digits, as broadcast transcripts write years: "nineteen ninety six" -> "1996", "the
+    year two thousand" -> "the year 2000", "the nineties" -> "the 1990s", "twenty four
+    hours" -> "24 hours", "the twentieth century" -> "the 20th century"."""
+    def year(m: re.Match[str]) -> str:
+        low = _VALUE[m["teen"]] if m["teen"] else _VALUE[m["t"]] + (_VALUE[m["o"]] if m["o"] else 0)
+        return str(_VALUE[m["c"]] * 100 + low)
+
+    def thousands(m: re.Match[str]) -> str:
+        return str(2000 + (_VALUE[m["t"]] if m["t"] else 0) + (_VALUE[m["o"]] if m["o"] else 0))
+
+    def decade(m: re.Match[str]) -> str:
+        return f"{_VALUE[m['c']] if m['c'] else 19}{_VALUE[_DECADES[m['d']]]}s"
+
+    text = _MONTH_ORDINAL.sub(lambda m: f"{m['m']} {_ORDINAL_WORDS[m['o']]}", text)
+    text = _THOUSANDS.sub(thousands, text)
+    text = _SPOKEN_DECADE.sub(decade, text)
+    text = _SPOKEN_YEAR.sub(year, text)
+    text = _COMPOUND.sub(lambda m: str(_VALUE[m["t"]] + _VALUE[m["o"]]), text)
+    return _ORDINAL_CENTURY.sub(lambda m: f"{_ORDINAL_WORDS[m['o']]}th century", text)
