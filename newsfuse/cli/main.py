@@ -18,6 +18,7 @@ from newsfuse.cli.articles import articles
 from newsfuse.cli.bench import bench_group
 from newsfuse.cli.common import EXIT_REJECTED, db_options, emit, load, print_rejection
 from newsfuse.cli.evaluate import eval_group
+from newsfuse.cli.serve import serve
 from newsfuse.errors import NewsfuseError
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -160,6 +161,7 @@ def export(db: str | None, config_path: str | None, fmt: str) -> None:
 
 
 cli.add_command(articles)
+cli.add_command(serve)
 _register_stage_commands()
 cli.add_command(eval_group)
 cli.add_command(bench_group)
