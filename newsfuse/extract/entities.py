@@ -4,14 +4,14 @@ spaCy's ``en_core_web_sm`` splits names at en dashes ("Joint Base Elmendorf" + "
 and at nobiliary particles ("Ursula von der" + "Leyen"), and labels the same name
 differently within one article ("Trump" as PERSON, then ORG). Within an article a name
 gets one label: the majority of its occurrences, and PERSON when it is the surname of a
-person named in full there. All-capital sentences (headlines) are tagged as if in title
-case, where the model is much better.
+person named in full there. All-capital sentences (headlines) are tagged again as the
+article writes their words elsewhere (:func:`truecase`), where the model is much better.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,11 +134,37 @@ def consistent_labels(texts: Sequence[str], labels: Sequence[str]) -> list[str]:
 def name_spans(doc: Any) -> list[NameSpan]:
     """The doc's names after merging, trimming, in-article label consistency, and the
     other mentions of each name that the model missed."""
-    names = raw_names(doc)
+    words = [t.text for t in doc]
+    names = _retag_shouting(doc, raw_names(doc), words)
     texts = [doc[n.start:n.end].text for n in names]
     labels = consistent_labels(texts, [n.label for n in names])
     found = [NameSpan(n.start, n.end, lab) for n, lab in zip(names, labels)]
-    return propagate([[t.text for t in doc]], [found])[0]
+    return propagate([words], [found])[0]
+
+
+def _retag_shouting(doc: Any, names: list[NameSpan], words: list[str]) -> list[NameSpan]:
+    """The names of the doc's all-capitals sentences, tagged again on their
+    :func:`truecase` d words, which replace theirs in ``words`` (the doc's own text is
+    never changed: only the names' token offsets are taken from the second pass)."""
+    if not doc.has_annotation("SENT_START"):
+        return names
+    sentences = [[t.text for t in sent] for sent in doc.sents]
+    shouting = [sent for sent, sent_words in zip(doc.sents, sentences) if _is_shouting(sent_words)]
+    if not shouting:
+        return names
+    from spacy.tokens import Doc
+
+    from newsfuse.nlp.spacy_pipeline import load_spacy
+
+    nlp = load_spacy(exclude=("parser", "tagger", "attribute_ruler", "lemmatizer"))
+    casing = casing_table(sentences)
+    for sent in shouting:
+        cased = truecase([t.text for t in sent], casing)
+        words[sent.start:sent.end] = cased
+        again = nlp(Doc(nlp.vocab, words=cased, spaces=[bool(t.whitespace_) for t in sent]))
+        names = [n for n in names if not sent.start <= n.start < sent.end] + \
+            [NameSpan(n.start + sent.start, n.end + sent.start, n.label) for n in raw_names(again)]
+    return sorted(names, key=lambda n: n.start)
 
 
 def propagate(token_lists: Sequence[Sequence[str]], names: Sequence[Sequence[NameSpan]]
@@ -202,12 +228,46 @@ def _is_shouting(words: Sequence[str]) -> bool:
     return len(letters) >= 2 and sum(w.isupper() for w in letters) >= 0.8 * len(letters)
 
 
-def _title_case(words: Sequence[str]) -> list[str]:
-    return [w.capitalize() if w.isupper() and len(w) > 3 else w for w in words]
+def casing_table(sentences: Iterable[Sequence[str]]) -> dict[str, str]:
+    """How the text writes each word when it is not shouting: lower-case form -> the
+    most frequent spelling, from every sentence that is not all capitals (the first word
+    of a sentence is capitalised whatever it is, so it does not count)."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for words in sentences:
+        if _is_shouting(words):
+            continue
+        for word in words[1:]:
+            if any(c.isalpha() for c in word):
+                seen[word.lower()][word] += 1
+    return {key: forms.most_common(1)[0][0] for key, forms in seen.items()}
+
+
+def truecase(words: Sequence[str], casing: Mapping[str, str]) -> list[str]:
+    """An all-capitals sentence (a headline) written as the text around it writes its
+    words ("SHEARER NAMED AS ENGLAND CAPTAIN" -> "Shearer named as England captain"),
+    where the model is much better. Words the text does not use elsewhere are most often
+    common words (an article names the people of its headline again): up to three
+    letters they are kept (acronyms: "US", "NFL"), longer ones go to lower case, and
+    so do stop words. Every word keeps its length, so token offsets do not move.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = []
+    for word in words:
+        form = word
+        if word.isupper():
+            key = word.lower()
+            known = casing.get(key)
+            if known is not None:
+                form = known
+            elif key in STOP_WORDS or len(word) > 3:
+                form = key
+        out.append(form if len(form) == len(word) else word)
+    return out
 
 
 def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256,
-                   window: int = 12) -> list[list[tuple[int, int, str]]]:
+                   window: int = 12, context: int = 12) -> list[list[tuple[int, int, str]]]:
     """Names of pre-tokenised sentences as ``(start, end, label)`` token spans (for CoNLL).
 
     Runs the same fix-ups as articles. Sentences are grouped in windows of ``window``
@@ -220,7 +280,15 @@ def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256,
 
     nlp = load_spacy(exclude=("parser", "tagger", "attribute_ruler", "lemmatizer"))
     sentences = [list(s) for s in sentences]
-    docs = (Doc(nlp.vocab, words=_title_case(s) if _is_shouting(s) else list(s)) for s in sentences)
+
+    def words_of(i: int) -> list[str]:
+        if not _is_shouting(sentences[i]):
+            return sentences[i]
+        # a headline's words as its article writes them (the sentences round it)
+        return truecase(sentences[i], casing_table(sentences[max(0, i - context):i + 2 * context]))
+
+    cased = [words_of(i) for i in range(len(sentences))]
+    docs = (Doc(nlp.vocab, words=words) for words in cased)
     per_sentence: list[list[NameSpan]] = []
     texts: list[list[str]] = []
     for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=batch_size)):
@@ -233,6 +301,6 @@ def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256,
         flat_texts = [t for ts in texts[lo:lo + window] for t in ts]
         labels = iter(consistent_labels(flat_texts, [n.label for ns in group for n in ns]))
         relabelled = [[NameSpan(n.start, n.end, next(labels)) for n in names] for names in group]
-        spread = propagate(sentences[lo:lo + window], relabelled)
+        spread = propagate(cased[lo:lo + window], relabelled)
         out.extend([(n.start, n.end, n.label) for n in names] for names in spread)
     return out
