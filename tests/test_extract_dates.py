@@ -83,3 +83,25 @@ def test_extract_dates_extents_follow_timeml(nlp: Any, sentence: str, expected: 
 def test_extract_dates_tense_of_the_clause(nlp: Any, sentence: str, tense: str) -> None:
     dates = found(nlp, sentence)
     assert len(dates) == 1 and dates[0][1] == tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # holidays spaCy tags as events
+        ("The boy was rescued at sea on Thanksgiving Day.", ["Thanksgiving Day"]),
+        # range words and list commas do not end an expression
+        ("He will stay in the country between now and Feb. 10.", ["now", "Feb. 10"]),
+        ("Cameras filmed the car at the border in 1994, 1995 and 1997.", ["1994", "1995", "1997"]),
+        # "every" makes a SET of what follows
+        ("The market opens each Thursday at dawn.", ["each Thursday"]),
+        ("She prays for the crew every day.", ["every day"]),
+    ],
+)
+def test_extract_dates_holidays_lists_and_sets(nlp: Any, sentence: str, expected: list[str]) -> None:
+    assert texts(nlp, sentence) == expected
+
+
+def test_extract_dates_as_early_as_points_ahead(nlp: Any) -> None:
+    dates = found(nlp, "The father could come to the country as early as Tuesday.")
+    assert dates == [("Tuesday", "future")]

@@ -15,7 +15,7 @@ from newsfuse.extract.timex import Tense
 
 # words spaCy leaves untagged that are time references on their own
 _LONE = {"now", "recently", "lately", "nowadays", "currently", "future", "past", "daily", "weekly",
-         "monthly"}
+         "monthly", "annually"}
 # month-day dates the small model sometimes leaves untagged ("the quarter ended Sept. 30")
 _MONTH_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,\s+\d{4})?\b|"
@@ -23,10 +23,25 @@ _MONTH_DAY = re.compile(
     r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?\b|"
     r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?:\s+\d{4})?\b")
+# references spaCy does not tag: "the latest period" of an earnings report, "in the near
+# future", "over the short term" (group "x" is the expression)
+_UNTAGGED_REFS = re.compile(
+    r"\b(?P<x>[Tt]he (?:latest|most recent) (?:period|quarter))\b|"
+    r"\b(?:in|into|for|over|during|about|of) (?P<y>the (?:(?:near|foreseeable|immediate|distant) future|"
+    r"(?:near|short|long) term))\b")
+# holidays spaCy tags as events or not at all: "on Thanksgiving Day", "last Christmas"
+_HOLIDAYS = re.compile(
+    r"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Boxing Day|"
+    r"Independence Day|Fourth of July|Halloween|Veterans'? Day|Armistice Day|Valentine's Day|"
+    r"St\.? Patrick's Day|May Day|Bastille Day|All Saints' Day|Thanksgiving(?: Day)?|Labor Day|"
+    r"Memorial Day|Martin Luther King(?: Jr\.?)? Day|Presidents'? Day|Mother's Day|Father's Day|"
+    r"Columbus Day|Election Day|Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|"
+    r"Pentecost)\b")
 _LEADING_NOISE = {"over", "about", "around", "nearly", "almost", "some", "roughly", "approximately",
                   "within", "through", "until", "since", "by", "during", "just", "only", "mere",
                   "another", "least", "at", "more", "less", "than", "fewer", "up", "to", "no",
-                  "barely", "both", "either"}
+                  "barely", "both", "either", "between", "from"}
+_LEADING_PHRASES = {"as early as", "as soon as", "as late as", "as recently as", "as long as"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "some"}
 _FUTURE_WORDS = {"will", "shall", "'ll", "wo", "gonna"}
 # verbs and noun modifiers that put a date ahead of the clause: "is scheduled for 15 August",
@@ -54,6 +69,8 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     """Token bounds of ``doc[start:end]`` without leading prepositions and hedges spaCy
     included; approximators before a quantity stay, as TimeML marks them with ``mod``
     ("nearly two years", "about a decade"), not outside the expression."""
+    while start + 3 < end and doc[start:start + 3].text.lower() in _LEADING_PHRASES:
+        start += 3  # "as early as Tuesday": TimeML leaves the hedge out
     while start < end and (doc[start].lower_ in _LEADING_NOISE or doc[start].is_punct
                            or doc[start].lower_ in ("a", "an") and start + 1 < end
                            and (doc[start + 1].like_num or doc[start + 1].is_title)):
@@ -64,8 +81,9 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
         if doc[start].lower_ in _APPROX and nxt is not None and (nxt.like_num or nxt.lower_ in ("a", "an")):
             break
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in ("'s", "’s", "and", "or", "to", "through", "of")):
+        end -= 1  # "between now and | Feb. 10", "1994, 1995 and | 1997", "the night of | Oct. 23"
     return (start, end) if end > start else None
 
 
@@ -128,6 +146,10 @@ def clause_tense(token: Any) -> Tense:
     infinitive or a scheduling word points ahead, past for past forms, else present."""
     if token.head.lower_ == "since":
         return "past"  # "since Jan. 13" lies behind whatever the verb says
+    edge = min(token.left_edge.i, token.i)
+    before = {token.doc[max(i - 3, 0):i].text.lower() for i in (edge, token.i)}
+    if before & {"as early as", "as soon as"}:
+        return "future"  # "could arrive as early as Tuesday"
     node = token
     for _ in range(8):
         head = node.head
@@ -177,6 +199,7 @@ _ENDING_WORDS = {"ended", "ending"}
 _UNIT_PLURALS = {"days", "weeks", "months", "quarters", "years", "decades", "centuries", "hours",
                  "minutes", "summers", "winters", "springs", "autumns", "falls", "nights", "weekends"}
 _UNIT_SINGULARS = {"day", "week", "weekend", "month", "quarter", "year", "decade", "century"}
+_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _DAY_NAMES = {"today", "yesterday", "tomorrow", "tonight"}
 _SHIFTS = {"this", "last", "next", "that", "coming", "past", "previous"}
 _DAY_WORDS = re.compile(
@@ -190,10 +213,16 @@ _CLOCK_WORDS = re.compile(r"^(?:(?:at|about|around) )?(?:\d{1,2}(?::\d\d)? ?[ap]
                           re.IGNORECASE)
 
 
+def _is_year(token: Any) -> bool:
+    return token.is_digit and len(token.text) == 4
+
+
 def _is_cut(doc: Any, i: int) -> bool:
     """Whether token ``i`` separates two expressions: a range word, but not the hyphen
     inside a spelled-out number ("ninety-six")."""
     tok = doc[i]
+    if tok.text == ",":
+        return _is_year(doc[i - 1]) and _is_year(doc[i + 1])  # "in 1994, 1995 and 1997"
     if tok.lower_ not in _RANGE_WORDS:
         return False
     if tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_:
@@ -239,6 +268,8 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         start -= 1  # "this year's election", "the week's most active session"
     if end < len(doc) and doc[end - 1].like_num and doc[end].lower_ in _UNIT_PLURALS | _UNIT_SINGULARS:
         end += 1
+    if start > 0 and doc[start - 1].lower_ in ("every", "each"):
+        start -= 1  # "each Thursday", "every July": a TimeML SET
     return start, end
 
 
@@ -269,6 +300,27 @@ def _entities(doc: Any) -> list[tuple[int, int, str]]:
     return out
 
 
+_SET_UNITS = {"day", "week", "month", "year", "morning", "night", "evening", "weekend", "hour",
+              "quarter", "minute"}
+_NOT_AFTER_SET = {"ago", "earlier", "later", "before", "after", "or", "and", "from", "old", "long"}
+
+
+def _frequencies(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
+    """Untagged TimeML SETs, "every day", "each week", as token bounds. (A rate after a
+    quantity, "$1 billion a year", is left alone: TimeBank tags two in eight.)"""
+    out = []
+    for tok in doc[:-1]:
+        unit = doc[tok.i + 1]
+        if tok.i in taken or unit.i in taken or unit.lower_ not in _SET_UNITS:
+            continue
+        after = doc[unit.i + 1].lower_ if unit.i + 1 < len(doc) else ""
+        if after in _NOT_AFTER_SET:
+            continue
+        if tok.lower_ in ("every", "each"):
+            out.append((tok.i, unit.i + 1))
+    return out
+
+
 def find_dates(doc: Any) -> list[FoundDate]:
     """Every temporal expression in ``doc``, in text order, without overlaps."""
     found: list[FoundDate] = []
@@ -286,23 +338,31 @@ def find_dates(doc: Any) -> list[FoundDate]:
                 found.append(FoundDate(span.start_char, span.end_char, label,
                                        clause_tense(span.root), _governor(span.root).i))
     for token in doc:
-        if token.i in taken or token.lower_ not in _LONE:
-            continue
+        if token.i in taken or token.lower_ not in _LONE and not (
+                token.lower_ in _DAY_NAMES | _WEEKDAY_NAMES and token.is_alpha and not token.ent_type_
+                and (token.is_title or token.is_lower and token.lower_ in _DAY_NAMES)):
+            continue  # "today" and "Monday" the model left untagged are dates all the same
         if token.lower_ in ("past", "future") and not (token.i > 0 and doc[token.i - 1].lower_ == "the"
-                                                         and token.head.lower_ in ("in", "for")):
-            continue  # "the past" / "the future" only as a time ("in the future")
+                                                         and token.head.pos_ == "ADP"):
+            continue  # "the past" / "the future" only as a time ("in the future", "into the future")
         if token.lower_ in ("daily", "weekly", "monthly", "yearly", "quarterly", "annually") \
                 and token.pos_ not in ("ADV",):
             continue  # "a daily newspaper" names a thing, not a time
         start = token.idx - 4 if token.lower_ in ("past", "future") else token.idx
         found.append(FoundDate(start, token.idx + len(token), "DATE", clause_tense(token),
                                _governor(token).i))
-    for m in _MONTH_DAY.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    for start, end in _frequencies(doc, taken):
+        taken.update(range(start, end))
+        found.append(FoundDate(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), "DATE",
+                               clause_tense(doc[end - 1]), _governor(doc[end - 1]).i))
+    for m in (*_MONTH_DAY.finditer(doc.text), *_UNTAGGED_REFS.finditer(doc.text), *_HOLIDAYS.finditer(doc.text)):
+        group = next((g for g in ("x", "y") if g in m.re.groupindex and m[g]), 0)
+        span = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
         if span is None or any(t.i in taken for t in span):
             continue
         taken.update(t.i for t in span)
-        found.append(FoundDate(m.start(), m.end(), "DATE", clause_tense(span.root), _governor(span.root).i))
+        found.append(FoundDate(span.start_char, span.end_char, "DATE", clause_tense(span.root),
+                               _governor(span.root).i))
     found.sort(key=lambda f: f.start)
     return found
 
