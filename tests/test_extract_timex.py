@@ -155,3 +155,33 @@ def test_extract_timex_weekend_ahead_in_future_sentences() -> None:
 def test_extract_timex_time_of_day_without_anchor_keeps_the_bare_weekday() -> None:
     # the publication-date inference reads "XXXX-XX-XX" plus the weekday name
     assert normalize("noon Thursday", None, "past").value == "XXXX-XX-XX"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "tense", "value"),
+    [
+        # holidays: fixed days, nth weekdays, Easter's reckoning; the year as for a month-day
+        ("Thanksgiving Day", date(2000, 1, 7), "past", "1999-11-25"),
+        ("last Thanksgiving", date(2000, 2, 10), "past", "1999-11-25"),
+        ("Election Day", date(1998, 10, 26), "future", "1998-11-03"),
+        ("Memorial Day", date(2025, 5, 1), "future", "2025-05-26"),
+        ("Easter Sunday", date(2024, 3, 20), "future", "2024-03-31"),
+        ("Christmas 1998", date(2025, 8, 14), None, "1998-12-25"),
+        # TimeML SETs naming a weekday or month
+        ("each Thursday", THURSDAY, None, "XXXX-WXX-4"),
+        ("every July", THURSDAY, None, "XXXX-07"),
+        ("Tuesday nights", THURSDAY, None, "XXXX-WXX-2TNI"),
+        ("annually", THURSDAY, None, "P1Y"),
+        # longest edge first; a month of this year after an edge; layout around the text
+        ("the early hours of Thursday morning", date(1999, 10, 8), "past", "1999-10-07TMO"),
+        ("early October this year", date(1998, 12, 3), "past", "1998-10"),
+        ("Thursday, April 6:\n\n", date(2000, 4, 6), None, "2000-04-06"),
+    ],
+)
+def test_extract_timex_holidays_sets_and_edges(text: str, anchor: date, tense: str | None, value: str) -> None:
+    found = normalize(text, anchor, tense)  # type: ignore[arg-type]
+    assert found is not None and found.value == value
+
+
+def test_extract_timex_fixed_holiday_without_anchor_keeps_its_day() -> None:
+    assert normalize("Christmas Eve", None, "future").value == "XXXX-12-24"  # type: ignore[union-attr]

@@ -83,6 +83,54 @@ def _decade(first_year: int, rel: bool = False) -> Timex:
                  date(first_year + 9, 12, 31), rel)
 
 
+def _easter(year: int) -> date:
+    """Easter Sunday of ``year`` (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * el) // 433
+    month = (h + el - 7 * m + 90) // 25
+    return date(year, month, (h + el - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday(name: str, year: int) -> date:
+    """The day of holiday ``name`` (a key of the tables in :mod:`timexlex`) in ``year``."""
+    if name in lex.FIXED_HOLIDAYS:
+        return date(year, *lex.FIXED_HOLIDAYS[name])
+    if name in lex.EASTER_HOLIDAYS:
+        return _easter(year) + timedelta(days=lex.EASTER_HOLIDAYS[name])
+    if name == "election day":  # the Tuesday after the first Monday of November
+        first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
+        return first_monday + timedelta(days=1)
+    month, weekday, nth = lex.NTH_WEEKDAY_HOLIDAYS[name]
+    if nth < 0:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday_near(anchor: date, name: str, tense: Tense, shift: str | None) -> date:
+    """The holiday meant relative to ``anchor``: "last Thanksgiving" the one before it,
+    "next Easter" the one after, a bare name the nearest unless the tense says otherwise."""
+    days = [_holiday(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if shift in ("last", "past", "previous"):
+        return max(d for d in days if d < anchor)
+    if shift in ("next", "coming"):
+        return min(d for d in days if d > anchor)
+    if shift == "this":
+        return days[1]
+
+    def cost(d: date) -> tuple[bool, int]:
+        delta = (d - anchor).days
+        return (tense == "past" and delta > 31 or tense == "future" and delta < -31, abs(delta))
+
+    return min(days, key=cost)
+
+
 def _century(hundreds: int, rel: bool = True) -> Timex:
     """The century whose years start with ``hundreds`` ("19" is the 20th century)."""
     return Timex(f"{hundreds:02d}", "DATE", date(max(hundreds * 100, 1), 1, 1),

@@ -32,6 +32,8 @@ from newsfuse.extract.timecal import (
     _day,
     _decade,
     _duration,
+    _holiday,
+    _holiday_near,
     _month,
     _pick_year,
     _relative_unit,
@@ -57,9 +59,8 @@ _CLEAN = re.compile(r"[’`´]")
 def _clean(text: str) -> tuple[str, bool, bool]:
     """``text`` lower-cased, without leading prepositions and hedges, numbers in digits;
     with whether it opened "within the next"/"in the coming" and whether it had "the"."""
-    t = _CLEAN.sub("'", text.lower()).strip(" .,;:!?\"“”()[]")
+    t = re.sub(r"\s+", " ", _CLEAN.sub("'", text.lower())).strip(" .,;:!?\"“”()[]")
     t = re.sub(r"'s$", "", t)
-    t = re.sub(r"\s+", " ", t)
     within = bool(re.match(r"^(within|in) the (next|coming)", t))
     lead = _LEAD.match(t)
     definite = lead is not None and lead.group(0).endswith("the ")
@@ -116,17 +117,24 @@ _CLOCK = re.compile(
     rf"(?: (?P<when>today|tonight|yesterday|tomorrow|{lex.WEEKDAY_WORDS}))?$")
 _SEASON = re.compile(r"^(?:(?P<edge>early|late|mid) )?(?P<s>spring|summer|autumn|fall|winter)"
                      r"(?: (?P<y>\d{4}))?$")
+_EVERY_NAMED = re.compile(
+    rf"^(?:(?:every|each) (?:(?P<m>{lex.MONTH_WORDS})|(?P<wd>{lex.WEEKDAY_WORDS})"
+    rf"(?: (?P<part>morning|afternoon|evening|night))?)"
+    rf"|(?P<wd2>{lex.WEEKDAY_WORDS})(?:s| (?P<part2>morning|afternoon|evening|night)s))$")
 _SET = re.compile(rf"^(?:every|each|per|a|once a|twice a) (?P<unit>{lex.UNIT_WORDS})$")
 
 
 _VAGUE_REF = re.compile(
     rf"^(?P<w>past|future) (?:{lex.UNIT_WORDS})s(?: and (?:{lex.UNIT_WORDS})s)?$")
+_HOLIDAY = re.compile(rf"^(?:(?P<shift>last|next|this|coming|past) )?(?P<h>{lex.HOLIDAY_WORDS})(?:,? (?P<y>\d{{4}}))?$")
 _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th) century$")
 
 
 def _rules(t: str, anchor: date | None, tense: Tense, within: bool, definite: bool = False) -> Timex | None:
     if t in lex.REFS:
         return Timex(lex.REFS[t], "DATE")
+    if definite and t in ("near term", "short term", "long term"):
+        return Timex("FUTURE_REF", "DATE")  # "in the near term", not "long-term debt"
     if m := _VAGUE_REF.match(t):
         # "in past years", "future quarters": a vague point, not a length
         return Timex("PAST_REF" if m["w"] == "past" else "FUTURE_REF", "DATE")
@@ -135,6 +143,13 @@ def _rules(t: str, anchor: date | None, tense: Tense, within: bool, definite: bo
         if anchor is None:
             return Timex("XXXX-XX-XX" if t == "weekend" else "XXXX", "DATE")
         return _relative_unit(anchor, "this", t, tense)
+    if m := _HOLIDAY.match(t):
+        if m["y"]:
+            return _day(_holiday(m["h"], int(m["y"])), False)
+        if anchor is None:
+            fixed = lex.FIXED_HOLIDAYS.get(m["h"])
+            return Timex(f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX", "DATE")
+        return _day(_holiday_near(anchor, m["h"], tense, m["shift"]))
     if m := _CENTURY.match(t):
         return _century(int(m["n"]) - 1, rel=False)
     if t in lex.SETS:
@@ -214,6 +229,13 @@ def _rules(t: str, anchor: date | None, tense: Tense, within: bool, definite: bo
         if n is not None and (m["half"] or m["and_half"]):
             n += 0.5  # "a year and a half"
         return _duration(n, m["unit"], anchor, m["side"], within)
+    if m := _EVERY_NAMED.match(t):
+        # "each Thursday" is XXXX-WXX-4, "every July" XXXX-07, "Tuesday nights" XXXX-WXX-2TNI
+        if m["m"]:
+            return Timex(f"XXXX-{lex.MONTHS[m['m']]:02d}", "SET")
+        weekday, part = m["wd"] or m["wd2"], m["part"] or m["part2"]
+        clock = f"T{lex.PARTS_OF_DAY[part]}" if part else ""
+        return Timex(f"XXXX-WXX-{lex.WEEKDAYS[weekday] + 1}{clock}", "SET")
     if m := _SET.match(t):
         letter, _, is_time = lex.UNITS[m["unit"]]
         return Timex(f"PT1{letter}" if is_time else f"P1{letter}", "SET")
@@ -273,8 +295,10 @@ def _time_of_day(t: str, anchor: date | None, tense: Tense) -> Timex | None:
     return Timex(f"{day.value}T{clock}", "TIME", day.start, day.end, day.relative)
 
 
-_EDGE = re.compile(r"^(?:earlier in|later in|early|earlier|late|later|mid|middle of|end of|beginning of|start of|"
-                   r"early hours of|day|last|this past|same)\s+")
+_EDGE_WORDS = ("earlier in", "later in", "early", "earlier", "late", "later", "mid", "middle of", "end of",
+               "beginning of", "start of", "early hours of", "day", "last", "this past", "same")
+# longest first, so "early hours of" is not read as "early" followed by "hours of"
+_EDGE = re.compile(rf"^(?:{'|'.join(sorted(_EDGE_WORDS, key=len, reverse=True))})\s+")
 _MONTH_OF_YEAR = re.compile(rf"^(?P<m>{lex.MONTH_WORDS})(?: of)? (?P<shift>this|last|next) year$")
 _PARSEABLE = re.compile(rf"\d|\b(?:{lex.MONTH_WORDS}|{lex.WEEKDAY_WORDS})\b")
 
@@ -329,9 +353,11 @@ def normalize(text: str, anchor: date | datetime | None = None, tense: Tense = N
             found = _rules(rest.removeprefix("the "), day, tense, within, definite or rest.startswith("the "))
         if found is None:
             found = _time_of_day(cleaned, day, tense)
-        if found is None and (m := _MONTH_OF_YEAR.match(cleaned)) and day is not None:
-            year = day.year + {"this": 0, "last": -1, "next": 1}[m["shift"]]
-            found = _month(year, lex.MONTHS[m["m"]])
+        if found is None and day is not None:
+            # "October last year", "early October this year"
+            m = _MONTH_OF_YEAR.match(cleaned) or _MONTH_OF_YEAR.match(_EDGE.sub("", cleaned, count=1))
+            if m:
+                found = _month(day.year + {"this": 0, "last": -1, "next": 1}[m["shift"]], lex.MONTHS[m["m"]])
     except (ValueError, OverflowError):
         return None
     if found is None:

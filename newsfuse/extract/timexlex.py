@@ -76,7 +76,8 @@ REFS: dict[str, str] = {
     "the past": "PAST_REF", "in the past": "PAST_REF", "past": "PAST_REF", "formerly": "PAST_REF",
     "earlier": "PAST_REF", "once": "PAST_REF", "the time": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "near future": "FUTURE_REF", "foreseeable future": "FUTURE_REF",
+    "immediate future": "FUTURE_REF", "distant future": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "shortly": "FUTURE_REF",
 }
 
@@ -145,3 +146,33 @@ def digits(text: str) -> str:
     text = _SPOKEN_YEAR.sub(year, text)
     text = _COMPOUND.sub(lambda m: str(_VALUE[m["t"]] + _VALUE[m["o"]]), text)
     return _ORDINAL_CENTURY.sub(lambda m: f"{_ORDINAL_WORDS[m['o']]}th century", text)
+
+# -- holidays: fixed days, nth weekday of a month, and days counted from Easter -----------
+
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31),
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "independence day": (7, 4), "fourth of july": (7, 4),
+    "july fourth": (7, 4), "halloween": (10, 31), "veterans day": (11, 11),
+    "veterans' day": (11, 11), "armistice day": (11, 11), "valentine's day": (2, 14),
+    "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "may day": (5, 1),
+    "bastille day": (7, 14), "april fools' day": (4, 1), "all saints' day": (11, 1),
+    "groundhog day": (2, 2), "flag day": (6, 14),
+}
+# (month, weekday, nth; -1 the last)
+NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
+    "martin luther king jr day": (1, 0, 3), "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3), "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
+    "columbus day": (10, 0, 2),
+}
+# days after Easter Sunday
+EASTER_HOLIDAYS: dict[str, int] = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
+    "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
+    "pentecost": 49, "whit sunday": 49,
+}
+HOLIDAY_WORDS = "|".join(sorted((re.escape(k) for k in (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS,
+                                                         *EASTER_HOLIDAYS, "election day")),
+                                key=len, reverse=True))
