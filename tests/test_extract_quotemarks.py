@@ -39,6 +39,20 @@ def test_extract_quotemarks_unclosed_quote_runs_to_paragraph_end() -> None:
     assert text[first[0].inner_start:first[0].inner_end] == "The first paragraph of a long quote"
 
 
+def test_extract_quotemarks_closing_double_mark_closes_the_single_inside() -> None:
+    # the inner quote closed with a straight mark, then the outer one: two quotes, not one
+    text = "“I had my hands up, sort of, ‘Don’t hit me, please,'” Nicklaus said. “I liked that picture.”"
+    assert texts(text) == ["“I had my hands up, sort of, ‘Don’t hit me, please,'”", "“I liked that picture.”"]
+    straight = "\"He stopped and said, 'We’ve got to win Loudoun.’\" Will Estrada said. \"Later.\""
+    assert texts(straight) == ["\"He stopped and said, 'We’ve got to win Loudoun.’\"", '"Later."']
+
+
+def test_extract_quotemarks_single_mark_typed_for_the_closing_double() -> None:
+    text = "Schumer tweeted: “Let’s go. We can stop gun violence.’ She was in the East Room."
+    assert texts(text) == ["“Let’s go. We can stop gun violence.’"]
+    assert texts("“By ‘we’, I mean Europeans,” he said.") == ["“By ‘we’, I mean Europeans,”"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab .,\n“”‘’\"'«»")), max_size=60))
 def test_extract_quotemarks_offsets_always_in_bounds(text: str) -> None:

@@ -4,7 +4,9 @@ Pure text, no parse: the quote finder in :mod:`newsfuse.extract.quotes` decides 
 quoted passages are someone's words. ``’`` doubles as the apostrophe, so a single quote
 only opens after a space or an opening bracket and only closes before a non-letter.
 A quote still open at the end of a paragraph closes there: news continues long quotes in
-the next paragraph with a new opening mark and no closing one.
+the next paragraph with a new opening mark and no closing one. Mistyped marks are common:
+a closing double mark also closes a single quote left open inside it, curly and straight
+singles pair with each other, and ``.’`` before a space closes an open double quote.
 
 Example:
     >>> [(q.start, q.end) for q in find_quoted("He said “no ‘deal’ yet.” Done.")]
@@ -53,6 +55,19 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before in _AFTER_OPEN_OK or not before.isalnum()) and not after.isspace()
 
 
+def _close_singles_inside(text: str, i: int, stack: list[tuple[str, int]], out: list[Quoted]) -> None:
+    """A closing double mark at ``i`` also closes the single quotes still open inside its
+    double quote: “... sort of, ‘Don’t hit me, please,'” (the inner mark was typed wrong)."""
+    if not stack or stack[-1][0] not in "’'":
+        return
+    below = [k for k, (close, _) in enumerate(stack) if close in "”\"»"]
+    if not below or text[i] not in ("»" if stack[below[-1]][0] == "»" else "”\""):
+        return
+    while len(stack) > below[-1] + 1:
+        _, at = stack.pop()
+        out.append(Quoted(at, i, at + 1, i, True, len(stack)))
+
+
 def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quoted]:
     """Every quoted passage in ``text[start:end]`` (one paragraph), outer and inner, in order.
 
@@ -65,7 +80,14 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
     i = start
     while i < stop:
         ch = text[i]
+        if ch in "”\"»" and _closes_single(text, i):
+            _close_singles_inside(text, i, stack, out)
         expected = stack[-1][0] if stack else None
+        if expected in ("’", "'") and ch in "’'" and _closes_single(text, i):
+            expected = ch  # ‘...' and '...’: curly and straight singles mixed
+        elif ch == "’" and expected in ("”", '"') and text[i - 1:i] in (",", ".", "?", "!") \
+                and text[i + 1:i + 2] in (" ", "\n", ""):
+            ch = expected  # “Let’s go.’ Schumer was ...: a single mark typed for the double one
         if ch == '"' and expected == "”" and _closes_single(text, i) or ch == "”" and expected == '"':
             expected = ch  # “...," and "...”: writers mix curly and straight marks
         elif ch == "“" and expected in ("”", '"') and text[i - 1:i] in (",", ".", "?", "!") \
