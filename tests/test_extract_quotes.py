@@ -70,6 +70,22 @@ def test_extract_quotes_partial_quote_inside_reported_clause() -> None:
     assert found[0][0].startswith("he would impose “very serious consequences”")
 
 
+def test_extract_quotes_words_outside_the_quote_keep_it_partial() -> None:
+    _, promised = quotes("Sanders promised on Sunday to end “the excessively wasteful and cruel deportation "
+                         "regime of this administration.”")
+    assert promised[0][0].startswith("to end “the excessively") and promised[0][3] == "partial"
+    _, says = quotes("Trump’s new campaign chief says that Trump’s “inflammatory rhetoric has crossed the line "
+                     "from spreading hatred to inciting violence.”")
+    assert says[0][0].startswith("Trump’s “inflammatory") and says[0][3] == "partial"
+
+
+def test_extract_quotes_a_naming_cue_reports_its_object_too() -> None:
+    _, found = quotes("The vice president called the program “the best news show on the radio.”")
+    assert found == [("the program “the best news show on the radio.”", "The vice president", "called", "partial")]
+    _, told = quotes("“There is a very good chance,” Trump told reporters.")
+    assert told[0][:2] == ("There is a very good chance", "Trump")
+
+
 def test_extract_quotes_reported_speech_said_that() -> None:
     _, found = quotes("The treasury secretary, Scott Bessent, said further sanctions could be placed on Russia.")
     assert found == [("further sanctions could be placed on Russia",

@@ -3,10 +3,13 @@
 Forms found:
   * direct: ``“...,” Trump told reporters`` / ``Trump said: “...”`` / a quote split around
     "he said" (two quotes, one speaker) / a quote paragraph continuing the previous speaker;
-  * partial: a reported clause with quoted words (he would impose “very serious consequences”);
+  * partial: a reported clause with quoted words (he would impose “very serious consequences”),
+    kept whole when words outside the marks are part of it (promised to end “the ... regime”,
+    called the show “the news show of record”);
   * indirect: ``X said (that) ...``, ``X told reporters ...``, ``according to X, ...``.
 A quoted passage that no cue attributes to anyone (a scare quote, a nickname, a title) is
-not a quote; it is counted under ``unattributed-quoted-text``.
+not a quote; it is counted under ``unattributed-quoted-text``. Cue verbs and the speaker
+rules over the parse live in :mod:`newsfuse.extract.cues`.
 """
 
 from __future__ import annotations
@@ -17,37 +20,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from newsfuse.extract.cues import (
+    CUE_VERBS,
+    PREFERRED_CUES,
+    RELATIVE,
+    SPEECH_VERBS,
+    XCOMP_CUES,
+    clause_span,
+    cue_lemma,
+    named_objects,
+    speaker_span,
+    subject_of,
+    trim_clause,
+)
 from newsfuse.extract.quotemarks import Quoted, find_quoted, top_level
-
-# verbs that report speech or writing (lemmas)
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "warn", "note", "state", "remark", "claim", "insist", "argue",
-    "announce", "explain", "write", "post", "tweet", "declare", "assure", "promise", "suggest",
-    "report", "confirm", "deny", "acknowledge", "admit", "mention", "inform", "describe", "ask",
-    "reply", "respond", "answer", "stress", "emphasise", "emphasize", "underline", "underscore",
-    "urge", "vow", "pledge", "predict", "reiterate", "repeat", "recall", "caution", "complain",
-    "concede", "contend", "conclude", "observe", "tout", "boast", "joke", "quip", "testify",
-    "assert", "maintain", "allege", "estimate", "reveal", "disclose", "indicate", "threaten",
-    "accuse", "demand", "propose", "recommend", "advise", "agree", "counter", "retort",
-    "comment", "continue", "reaffirm", "restate", "signal", "charge", "brief",
-    "speculate", "muse", "lament", "proclaim", "point", "highlight", "exclaim", "shout", "yell",
-    "chant", "read", "echo", "cry", "scream", "whisper", "murmur", "wonder", "snap", "interject",
-    "call", "quote", "cite", "rule", "order", "instruct", "plead", "concur",
-    "fume", "rail", "scoff", "marvel", "gush", "blast", "slam", "vent", "recount", "reason",
-})
-# verbs of belief and intention: PolNeAR counts them as attributions too
-ATTITUDE_VERBS = frozenset({"think", "believe", "feel", "hope", "fear", "expect", "know",
-                            "doubt", "worry", "wish", "want", "show", "find", "agree"})
-CUE_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
-_XCOMP_CUES = frozenset({"promise", "vow", "pledge", "threaten", "urge", "ask", "want", "hope",
-                         "refuse", "decline", "plan", "expect", "call"})
-_PREFERRED = frozenset({"say", "tell", "write", "post", "tweet", "add"})
-_MARKS = {"that", "whether", "if"}
-_FIRST_PERSON = {"i", "we", "you", "me", "us"}
-_RELATIVE = {"who", "that", "which"}
 
 Mode = Literal["direct", "partial", "indirect"]
 # "TAPPER:" / "SEN. JOHN SMITH:" opening a transcript paragraph
+_WORD = re.compile(r"\w")
 _TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,40}[A-Z.]):\s+")
 
 
@@ -79,84 +69,6 @@ def paragraphs_of(text: str) -> list[tuple[int, int]]:
             out.append((pos + lead, pos + len(block.rstrip())))
         pos += len(block) + 2
     return out
-
-
-def _subject(verb: Any, depth: int = 0) -> Any | None:
-    """The speaker token of a cue verb: its subject, the agent of a passive, or the
-    subject it shares with the verb it hangs off ("..., saying he would")."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "the US president, who has said that ..."
-            if child.ent_type_ in ("DATE", "TIME"):
-                # "Later that Monday, The Financial Times ... reported": the parser took
-                # the date for the subject and the source for its appositive
-                appos = [c for c in child.children if c.dep_ == "appos" and c.ent_type_ not in ("DATE", "TIME")]
-                return appos[0] if appos else None
-            return child
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    if depth < 2 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
-        return _subject(verb.head, depth + 1)
-    if verb.lemma_.lower() == "read":  # "“...,” read the statement": the text that reads
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if obj is not None:
-            return obj
-    return _name_before(verb)
-
-
-def _cue_lemma(verb: Any) -> str:
-    """The cue's lemma; phrasal cues count as their one-word sense ("went on": continue)."""
-    lemma = verb.lemma_.lower()
-    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
-        return "continue"
-    return lemma
-
-
-def _name_before(verb: Any) -> Any | None:
-    """``“...,” Trump informed reporters``: the small model sometimes parses the name
-    and the verb as modifiers of the object. A proper-noun run right before the cue,
-    itself right after the closing quote (or its comma), is the speaker."""
-    i = verb.i - 1
-    doc = verb.doc
-    if i < 0 or doc[i].pos_ != "PROPN":
-        return None
-    start = i
-    while start > 0 and doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    before = doc[start - 1] if start > 0 else None
-    if before is not None and (before.is_quote or before.text == ","):
-        return doc[i]
-    return None
-
-
-def _speaker_span(head: Any) -> tuple[int, int]:
-    """The speaker's words: from the noun phrase's left edge to its head, plus an
-    appositive name ("the German chancellor, Friedrich Merz")."""
-    start = head.left_edge.i
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            end = child.right_edge.i + 1
-        elif child.dep_ == "compound" or (child.dep_ == "flat"):
-            end = max(end, child.i + 1)
-    while start < head.i and (head.doc[start].is_punct or head.doc[start].dep_ == "cc"):
-        start += 1
-    return start, end
-
-
-def _clause(token: Any) -> tuple[int, int]:
-    """Token span of a reported clause without its "that" and edge punctuation."""
-    start, end = token.left_edge.i, token.right_edge.i + 1
-    doc = token.doc
-    while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘«" or doc[start].is_space
-                           or doc[start].lower_ in _MARKS and doc[start].dep_ == "mark"):
-        start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»" or doc[end - 1].is_space):
-        end -= 1
-    return start, end
 
 
 def _chars(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -225,10 +137,14 @@ class _Finder:
             self.used.update(hits)
         mode = _mode(start, end, self.quoted, self.text)
         if mode == "direct" and len(hits) == 1:
-            start, end = _inner(self.quoted[hits[0]], self.text)
+            q = self.quoted[hits[0]]
+            if _WORD.search(self.text[start:q.start]) or _WORD.search(self.text[q.end:end]):
+                mode = "partial"  # "promised to end “the ... regime”": the words outside are content too
+            else:
+                start, end = _inner(q, self.text)
         if end <= start:
             return
-        span = _speaker_span(speaker) if speaker is not None else None
+        span = speaker_span(speaker) if speaker is not None else None
         if span is not None and through is not None and through >= span[1]:
             span = (span[0], through + 1)  # "Chris Christie, who": the relative pronoun too
         head = speaker.i if speaker is not None else None
@@ -237,10 +153,12 @@ class _Finder:
     def cues(self) -> None:
         """Reported speech and direct quotes attached to a cue verb."""
         for verb in self.doc:
-            lemma = _cue_lemma(verb)
+            lemma = cue_lemma(verb)
             if verb.pos_ not in ("VERB", "AUX") or lemma not in CUE_VERBS:
                 continue
-            speaker = _subject(verb)
+            speaker = subject_of(verb)
+            if (speaker is None or self._in_quote(speaker.idx)) and not self._in_quote(verb.idx):
+                speaker = self._after_opening_quote(verb) or speaker
             if speaker is None or speaker.lower_ == "there":
                 continue
             if speaker.lower_ == "it":
@@ -255,21 +173,39 @@ class _Finder:
                               and self._paragraph(c.idx) == self._paragraph(verb.idx)),
                              key=lambda c: abs(c.i - verb.i))
             content = clauses[0] if clauses else None
-            if content is None and verb.lemma_.lower() in _XCOMP_CUES:
+            if content is None and verb.lemma_.lower() in XCOMP_CUES:
                 content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
             cue = (verb.i, verb.i + 1)
             if lemma == "point" and not any(c.lower_ == "out" for c in verb.children):
                 continue
-            relative = next((c.i for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE
+            relative = next((c.i for c in verb.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE
                              and verb.dep_ == "relcl"), None)
             if content is not None and not (content.left_edge.i <= speaker.i <= content.right_edge.i):
-                s, e = _clause(content)
+                s, e = clause_span(content)
+                s = min([s] + named_objects(verb, content))
                 if e > s:
                     self.add(*_chars(self.doc, s, e), cue, speaker, relative)
                     self._second_half(verb, speaker, cue)
                     continue
             if lemma in SPEECH_VERBS:
                 self._adjacent_quote(verb, speaker, cue)
+
+    def _after_opening_quote(self, verb: Any) -> Any | None:
+        """``“...,” Texas delegate Bill Eastland, wearing a hat, said``: where the parser took
+        a word of the quote for the subject, or found none, the phrase right after the quote
+        that opens the sentence is the speaker."""
+        sent = verb.sent
+        opening = next((q for q in self.quoted if q.start >= sent.start_char and q.end <= verb.idx
+                        and not self.text[sent.start_char:q.start].strip()), None)
+        if opening is None:
+            return None
+        first = next((t for t in sent if t.idx >= opening.end and not (t.is_punct or t.is_space)), None)
+        if first is None or first.i >= verb.i:
+            return None
+        head = first
+        while head.head.i != head.i and first.i <= head.head.i < verb.i:
+            head = head.head
+        return head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
 
     def _second_half(self, verb: Any, speaker: Any, cue: tuple[int, int]) -> None:
         """“Europe is united,” he said, “and we will stay united.”: the quote after the cue."""
@@ -283,7 +219,7 @@ class _Finder:
         """``X said: “...”`` and ``“...,” X said`` where the parse did not link the quote."""
         sent = verb.sent
         para = self._paragraph(verb.idx)
-        left = min(verb.idx, speaker.left_edge.idx)
+        left = min(verb.idx, self.doc[speaker_span(speaker)[0]].idx)  # a closing mark may hang off the speaker
         for i, q in enumerate(self.quoted):
             if i in self.used or self._paragraph(q.start) not in (para, para + 1):
                 continue
@@ -307,10 +243,27 @@ class _Finder:
             inside = verb.left_edge.idx <= q.start and q.end <= verb.right_edge.idx + len(verb.right_edge) + 1 \
                 and q.start > verb.idx
             if after or before or inside:
-                self.add(*_inner(q, self.text), cue, speaker)
+                part = self._complement(verb, q) if inside and not (after or before) else None
+                self.add(*(part or _inner(q, self.text)), cue, speaker)
                 if before:  # “Honestly,” he continued, “we may be ...”: the other half too
                     self._second_half(verb, speaker, cue)
                 return
+
+    def _complement(self, verb: Any, q: Quoted) -> tuple[int, int] | None:
+        """The words a cue reports around a quote inside its phrase: ``called the show “the
+        news show of record”`` reports "the show “the news show of record”", ``promised to
+        end “the ... regime”`` reports "to end “the ... regime”" (a partial quote)."""
+        words = [m.start() for m in _WORD.finditer(self.text, q.inner_start, q.inner_end)]
+        if not words:
+            return None
+        first, last = words[0], words[-1]  # the quote's words: its marks may hang elsewhere
+        holder = next((c for c in verb.rights if c.left_edge.idx <= first
+                       and last < c.right_edge.idx + len(c.right_edge)), None)
+        if holder is None or holder.dep_ in ("punct", "conj", "cc", "advcl", "relcl"):
+            return None
+        start = min([holder.left_edge.i] + named_objects(verb, holder))
+        s, e = trim_clause(self.doc, start, holder.right_edge.i + 1)
+        return _chars(self.doc, s, e) if e > s else None
 
     def according_to(self) -> None:
         """``according to X, ...`` and ``..., according to X``."""
@@ -361,7 +314,7 @@ class _Finder:
             cue = (colon[0].i, colon[0].i + 1)
             root = sent.root
             if speaker is None and root.pos_ in ("VERB", "AUX") and root.i < colon[0].i:
-                speaker, cue = _subject(root), (root.i, root.i + 1)
+                speaker, cue = subject_of(root), (root.i, root.i + 1)
             elif speaker is None and not names and root.pos_ in ("NOUN", "PROPN") and root.i < colon[0].i \
                     and not self.text[colon_at + 1:q.start].strip():
                 # a labelled block with no verb: "Transcript as follows:", "Full statement:"
@@ -429,7 +382,7 @@ def find_quotes(doc: Any, quoted: list[Quoted] | None = None) -> tuple[list[RawQ
     unique: list[RawQuote] = []
     # where two cues give one content one speaker ("Asked ..., Trump said: ..."), keep "said"
     ranked = sorted(finder.out, key=lambda r: (r.start, r.end, r.speaker_head is None, r.cue is None or
-                                               doc[r.cue[0]].lemma_.lower() not in _PREFERRED))
+                                               doc[r.cue[0]].lemma_.lower() not in PREFERRED_CUES))
     for raw in ranked:
         key = (raw.start, raw.end, raw.speaker_head)
         if key not in seen:
