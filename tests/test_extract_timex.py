@@ -176,6 +176,9 @@ def test_extract_timex_time_of_day_without_anchor_keeps_the_bare_weekday() -> No
         ("the early hours of Thursday morning", date(1999, 10, 8), "past", "1999-10-07TMO"),
         ("early October this year", date(1998, 12, 3), "past", "1998-10"),
         ("Thursday, April 6:\n\n", date(2000, 4, 6), None, "2000-04-06"),
+        ("this coming Sunday, March eighth", date(1998, 3, 5), None, "1998-03-08"),
+        ("this coming Sunday", date(1998, 3, 5), None, "1998-03-08"),
+        ("in the weeks ahead", date(1998, 3, 5), "future", "PXW"),
     ],
 )
 def test_extract_timex_holidays_sets_and_edges(text: str, anchor: date, tense: str | None, value: str) -> None:

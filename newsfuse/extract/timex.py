@@ -85,7 +85,8 @@ def _num(word: str) -> float | None:
 # -- the rules --------------------------------------------------------------------------
 
 _MONTH_DAY = re.compile(
-    rf"^(?:(?P<wd>{lex.WEEKDAY_WORDS}),? )?(?P<m>{lex.MONTH_WORDS}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"^(?:(?:this coming |this |next |last )?(?P<wd>{lex.WEEKDAY_WORDS}),? )?(?P<m>{lex.MONTH_WORDS}) "
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     r"(?:,? (?P<y>\d{4}))?$")
 _DAY_MONTH = re.compile(
     rf"^(?:(?P<wd>{lex.WEEKDAY_WORDS}),? )?(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
@@ -94,7 +95,7 @@ _MONTH = re.compile(
     rf"^(?:(?P<mod>early|mid|late|end of|beginning of|start of|middle of|last|next|this|"
     rf"past|previous|coming) )?(?P<m>{lex.MONTH_WORDS})(?:,? (?P<y>\d{{4}}))?$")
 _WEEKDAY = re.compile(
-    rf"^(?:(?P<shift>last|next|this|coming|past|previous) )?(?P<wd>{lex.WEEKDAY_WORDS})"
+    rf"^(?:(?P<shift>last|next|this coming|this|coming|past|previous) )?(?P<wd>{lex.WEEKDAY_WORDS})"
     r"(?: (?P<part>morning|afternoon|evening|night))?$")
 _RELATIVE = re.compile(
     r"^(?:(?P<edge>earlier|later|early|late|end of|beginning of|start of|middle of|"
@@ -109,7 +110,7 @@ _DURATION = re.compile(
     r"additional|more|other|latest) )?(?:(?P<n>\d+ 1/2|\d+(?:\.\d+)?|"
     rf"{lex.NUMBER_WORDS}|several|a few|few|some|many|numerous|recent|coming)(?P<and_half> and a half)? )?"
     rf"(?:(?:more|additional|further) )?(?P<unit>{lex.UNIT_WORDS})(?P<plural>s)?(?P<half> and a half)?"
-    r"(?: (?:long|old|term|period|span|running))?$")
+    r"(?: (?:long|old|term|period|span|running|ahead))?$")
 _YEAR = re.compile(r"^(?:fiscal |calendar |the year |year )?(?P<y>1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$")
 _DECADE = re.compile(r"^(?:the )?(?:early|mid|late|middle)? ?(?:(?P<c>1[0-9]|20)|')(?P<d>\d)0'?s$")
 _CLOCK = re.compile(
@@ -204,7 +205,8 @@ def _rules(t: str, anchor: date | None, tense: Tense, within: bool, definite: bo
     if m := _WEEKDAY.match(t):
         if anchor is None:
             return Timex("XXXX-XX-XX", "DATE")
-        shift = {"coming": "next", "past": "last", "previous": "last"}.get(m["shift"] or "", m["shift"])
+        shift = {"coming": "next", "this coming": "next", "past": "last", "previous": "last"}.get(
+            m["shift"] or "", m["shift"])
         d = _weekday(anchor, lex.WEEKDAYS[m["wd"]], tense, shift)
         return _day(d, part=lex.PARTS_OF_DAY[m["part"]] if m["part"] else None)
     if m := _RELATIVE.match(t):
