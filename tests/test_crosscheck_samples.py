@@ -136,3 +136,13 @@ def test_crosscheck_samples_summary_is_three_to_eight_cited_sentences() -> None:
         assert 3 <= len(brief.summary) <= 8
         for s in brief.summary:
             assert s.citations and s.citations[0].span.text == s.text
+
+
+def test_crosscheck_samples_an_unresolved_pronoun_is_never_a_listed_source() -> None:
+    claims = seed_result().claims
+    unresolved = [c for c in claims for m in c.mentions
+                  if m.attribution is not None and m.attribution.source_kind == "unresolved"]
+    assert unresolved, "the samples hold claims that 'they' or 'he' are said to have made"
+    pronouns = {m.attribution.speaker_name for c in unresolved for m in c.mentions
+                if m.attribution is not None and m.attribution.source_kind == "unresolved"}
+    assert not any(set(c.attributions) & pronouns for c in claims)

@@ -153,7 +153,10 @@ def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[s
             evidence += [s.sentence for s in d.sides if s.sentence not in evidence]
         centroid = vectors[group].sum(axis=0)
         medoid = mentions[group[int(np.argmax(vectors[group] @ centroid))]]  # the most typical wording
-        attributions = tuple(dict.fromkeys(m.attribution.speaker_name if m.attribution else "" for m in ms))
+        # an unresolved pronoun ("they said") names nobody: it is not listed as a source
+        attributions = tuple(dict.fromkeys(
+            m.attribution.speaker_name if m.attribution and m.attribution.source_kind != "unresolved" else ""
+            for m in ms))
         facts = len({f.value for m in ms for f in m.facts})
         claims.append(Claim(
             id=content_id("claim/v1", scope, *sorted(m.id for m in ms)), scope=scope, text=medoid.sentence.text,
