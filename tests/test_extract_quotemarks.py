@@ -53,6 +53,11 @@ def test_extract_quotemarks_single_mark_typed_for_the_closing_double() -> None:
     assert texts("“By ‘we’, I mean Europeans,” he said.") == ["“By ‘we’, I mean Europeans,”"]
 
 
+def test_extract_quotemarks_markup_attribute_values_are_not_quotes() -> None:
+    text = '<tweet id="7566429" author="@TimKaine">I\'m thrilled, he said “so thrilled.”'
+    assert texts(text) == ["“so thrilled.”"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab .,\n“”‘’\"'«»")), max_size=60))
 def test_extract_quotemarks_offsets_always_in_bounds(text: str) -> None:

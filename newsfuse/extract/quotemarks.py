@@ -52,6 +52,8 @@ def _closes_single(text: str, i: int) -> bool:
 def _straight_opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if before == "=":
+        return False  # author="@HillaryClinton": a markup attribute left in the text
     return (before in _AFTER_OPEN_OK or not before.isalnum()) and not after.isspace()
 
 
