@@ -315,6 +315,15 @@ def test_web_api_openapi_documents_the_endpoints(client: TestClient) -> None:
     assert "404" in event and event["200"]["content"]["application/json"]["schema"]
 
 
+def test_web_api_docs_page_loads_its_files_from_the_app_not_a_cdn(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/openapi.json" in page.text
+    assert "cdn." not in page.text and "https://" not in page.text
+    for asset in ("/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"):
+        response = client.get(asset)
+        assert response.status_code == 200 and len(response.content) > 10_000, asset
+
+
 def test_web_api_empty_store_answers_with_empty_lists(tmp_path: Path) -> None:
     with TestClient(create_app(f"sqlite:///{tmp_path / 'empty.db'}")) as c:
         assert get(c, "/api/health")["counts"]["articles"] == 0

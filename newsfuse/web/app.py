@@ -118,7 +118,7 @@ def create_app(store: str | Store | None = None, config: Config | None = None) -
         gateway.close()
 
     app = FastAPI(title="newsfuse", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan)
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.gateway = gateway
     app.state.config = config
     _install_error_handlers(app, gateway.url)
@@ -128,6 +128,7 @@ def create_app(store: str | Store | None = None, config: Config | None = None) -
     app.include_router(routes.router)
     app.include_router(routes_corpus.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _install_docs(app)
 
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
@@ -142,3 +143,20 @@ def create_app(store: str | Store | None = None, config: Config | None = None) -
         return response
 
     return app
+
+
+def _install_docs(app: FastAPI) -> None:
+    """The API docs at ``/docs`` from the Swagger UI files of the pinned
+    ``swagger-ui-bundle`` package: FastAPI's default page loads them from a CDN, which an
+    offline reader (and these machines) cannot reach."""
+    import swagger_ui_bundle
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> Response:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="newsfuse API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
