@@ -230,6 +230,9 @@ def test_cli_bench_events_small_corpus(reuters_dir: Path, cnndm_file: Path) -> N
     (size,) = r["sizes"]
     assert size["articles"] == 40 and share(size["agreement_b3_f1"])
     assert size["ann"]["latency_all"]["p99_ms"] >= size["ann"]["latency_all"]["p50_ms"] >= 0
+    ann = size["ann"]
+    assert ann["latency_last_with_signals"]["p99_ms"] >= ann["latency_last"]["p50_ms"] > 0
+    assert ann["signals"]["p50_ms"] > 0 and ann["cpu_latency_last"]["p50_ms"] > 0
     assert r["with_embedding"]["articles"] == 8
     assert share(r["synthetic"]["recall_at_k"]) and r["synthetic"]["vectors"] == 3000
 

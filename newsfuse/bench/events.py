@@ -12,7 +12,9 @@ run and on the same articles:
 Latency is per article, with the time spent inside the sentence embedder subtracted
 ("embedding excluded") and the article's own signal reading (terms, names, dates:
 :meth:`EventClusterer.signals`, a pure per-article step that ``assign`` runs ahead for
-the whole batch) timed apart and reported beside it, alone and added back. Close
+the whole batch) timed apart and reported beside it, alone and added back. The
+assignment's CPU time on its thread is reported too ("cpu p99"): other processes on a
+shared box stretch wall-clock percentiles, not it (PERFORMANCE.md section 10). Close
 calls are embedded by the hashing embedder so the large sizes stay affordable (the
 decision work is the same). Throughput *including*
 embedding uses all-MiniLM-L6-v2 on the first ``embed_size`` articles. Finally the
@@ -47,14 +49,16 @@ class TimedEmbedder:
     def __init__(self, base: Embedder) -> None:
         self.base, self.name, self.dim = base, base.name, base.dim
         self.seconds = 0.0
+        self.cpu_seconds = 0.0  # this thread's CPU time inside the embedder
         self.texts = 0
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         try:
             return self.base.encode(texts, batch_size)
         finally:
             self.seconds += time.perf_counter() - started
+            self.cpu_seconds += time.thread_time() - cpu
             self.texts += len(texts)
 
 
@@ -87,21 +91,23 @@ def replay(articles: Sequence[Article], config: ClusterConfig, embedder: Embedde
     """Place every article one by one; latency per article with embedding time removed."""
     timed = TimedEmbedder(embedder) if embedder is not None else None
     clusterer = EventClusterer(config=config, embedder=timed)
-    latencies, tail, reading, whole_tail = [], [], [], []
+    latencies, tail, reading, whole_tail, cpu_tail = [], [], [], [], []
     started = time.perf_counter()
     for i, article in enumerate(articles):
         t0 = time.perf_counter()
         sig = clusterer.signals(article)  # per article, no state: computed ahead in assign()
         read = time.perf_counter() - t0
-        before = timed.seconds if timed else 0.0
-        t0 = time.perf_counter()
+        before, before_cpu = (timed.seconds, timed.cpu_seconds) if timed else (0.0, 0.0)
+        t0, c0 = time.perf_counter(), time.thread_time()
         clusterer.place(article, sig=sig)
         spent = time.perf_counter() - t0 - ((timed.seconds - before) if timed else 0.0)
+        cpu = time.thread_time() - c0 - ((timed.cpu_seconds - before_cpu) if timed else 0.0)
         latencies.append(spent)
         reading.append(read)
         if i >= len(articles) - max(1, min(1000, len(articles) // 10)):
             tail.append(spent)  # the last articles: the pool at its largest
             whole_tail.append(spent + read)
+            cpu_tail.append(cpu)  # what a noisy box cannot inflate: this thread's CPU time
         if i % 512 == 511:
             clusterer.track = Tracker()  # place() collects memberships; nobody reads them here
         if i % 10_000 == 9_999:
@@ -119,6 +125,7 @@ def replay(articles: Sequence[Article], config: ClusterConfig, embedder: Embedde
         "latency_last": _percentiles(tail),
         "signals": _percentiles(reading),
         "latency_last_with_signals": _percentiles(whole_tail),
+        "cpu_latency_last": _percentiles(cpu_tail),
         "articles_per_s_without_embedding": len(articles) / max(1e-9, wall - embed),
         "articles_per_s_with_embedding": len(articles) / wall,
         "embedding_seconds": embed,

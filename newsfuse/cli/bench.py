@@ -158,17 +158,19 @@ def bench_events_cmd(reuters: str, cnndm: str, sizes: str, embed_size: int, synt
     def table(r: dict[str, Any]) -> str:
         g = r["goals"]
         head = (f"{'articles':>8} {'index':<6} {'p50 ms':>7} {'p99 ms':>7} {'p99 last':>8} "
-                f"{'+signals':>8} {'art/s':>7} {'events':>7} {'storylines':>10}")
+                f"{'+signals':>8} {'cpu p99':>7} {'art/s':>7} {'events':>7} {'storylines':>10}")
         lines = [f"corpus: {r['corpus']['articles']} articles (Reuters + CNN/DM); assignment latency per "
                  "article, embedding and signal reading excluded ('p99 last': the last articles, pool at "
                  "its largest; '+signals': the same with the article's own signal reading, a pure "
-                 "per-article step that assign() runs ahead for a whole batch)", head]
+                 "per-article step that assign() runs ahead for a whole batch; 'cpu p99': the last "
+                 "articles' assignment in CPU time of its thread, which other load does not stretch)", head]
         for s in r["sizes"]:
             for name in ("ann", "brute"):
                 x = s[name]
                 lines.append(f"{s['articles']:>8} {name:<6} {x['latency_all']['p50_ms']:>7.2f} "
                              f"{x['latency_all']['p99_ms']:>7.2f} {x['latency_last']['p99_ms']:>8.2f} "
                              f"{x['latency_last_with_signals']['p99_ms']:>8.2f} "
+                             f"{x['cpu_latency_last']['p99_ms']:>7.2f} "
                              f"{x['articles_per_s_without_embedding']:>7.0f} {x['events']:>7} "
                              f"{x['storylines']:>10}")
             lines.append(f"{'':>8} ann vs brute: same events B-cubed F1 {s['agreement_b3_f1']:.3f}, "
