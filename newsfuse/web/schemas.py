@@ -60,7 +60,9 @@ class Paragraph(Record):
     heading: bool
 
 
-class ArticleSummary(Record):
+class ArticleFields(Record):
+    """What every view of an article carries."""
+
     id: str
     source: Source
     url: str | None
@@ -70,6 +72,9 @@ class ArticleSummary(Record):
     published: str | None = Field(description="ISO 8601; inferred when published_inferred")
     published_inferred: bool
     language: str | None
+
+
+class ArticleSummary(ArticleFields):
     label: str = Field(description='"outlet: title", saying so where either is unknown')
     date: str = Field(description='the day, "(inferred)" or "date unknown"')
     words: int
@@ -112,18 +117,9 @@ class EventRef(Record):
     decision: str = Field(description="opened | joined | copy: how the article got there")
 
 
-class ArticleDetail(Record):
+class ArticleDetail(ArticleFields):
     """An article: clean text, headings, dropped lines with reasons, provenance."""
 
-    id: str
-    source: Source
-    url: str | None
-    outlet: str | None
-    title: str | None
-    author: str | None
-    published: str | None
-    published_inferred: bool
-    language: str | None
     text: str = Field(description="the cleaned text: the coordinate system of every span")
     headings: list[Span]
     dropped: list[DroppedLine]
