@@ -63,3 +63,8 @@ def test_extract_cues_appositive_name_before_the_cue() -> None:
     assert found("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
                  "“Hillary Clinton believes that cooperation is strongest when Europe is united.”") == [
         ("Hillary Clinton believes that cooperation is strongest when Europe is united.", "Jake Sullivan")]
+
+
+def test_extract_cues_upon_saying_speaks_for_the_main_verb_subject() -> None:
+    assert found("Silverman, herself a Sanders supporter, incurred a wave of boos upon saying, “Hillary heard "
+                 "the passion of the people.”") == [("Hillary heard the passion of the people.", "Silverman")]

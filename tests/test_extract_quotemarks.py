@@ -53,6 +53,11 @@ def test_extract_quotemarks_single_mark_typed_for_the_closing_double() -> None:
     assert texts("“By ‘we’, I mean Europeans,” he said.") == ["“By ‘we’, I mean Europeans,”"]
 
 
+def test_extract_quotemarks_opening_mark_typed_after_a_word_closes() -> None:
+    text = "He called them “rapists“ while calling for a wall. “There’s great danger,” Trump said."
+    assert texts(text) == ["“rapists“", "“There’s great danger,”"]
+
+
 def test_extract_quotemarks_markup_attribute_values_are_not_quotes() -> None:
     text = '<tweet id="7566429" author="@TimKaine">I\'m thrilled, he said “so thrilled.”'
     assert texts(text) == ["“so thrilled.”"]

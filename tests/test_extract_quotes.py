@@ -155,3 +155,26 @@ def test_extract_quotes_labelled_block_after_a_colon() -> None:
                       "\"Tonight we arrived in Cleveland, and we went to a restaurant to grab a meal.\n\n"
                       "\"We are now up 400,000 jobs and we are running a surplus.\"")
     assert [(s, m) for _, s, _, m in found] == [("Transcript", "direct"), ("Transcript", "direct")]
+
+
+def test_extract_quotes_a_quote_with_its_own_cue_is_not_the_previous_sentence_s() -> None:
+    _, found = quotes("The governor warned of chaos at the border. “There’s great danger with the illegals,” "
+                      "Trump told reporters.")
+    assert [(c, s) for c, s, _, _ in found] == [("There’s great danger with the illegals", "Trump")]
+
+
+def test_extract_quotes_a_quoted_clause_on_each_side_of_the_cue() -> None:
+    _, found = quotes("“We need someone who is battle tested, someone who fights hard, someone who makes everyone "
+                      "around them better,” he said introducing Clinton as a “global leader on human "
+                      "rights….Nobody comes closer to her experience.”")
+    assert [c for c, _, _, _ in found] == [
+        "We need someone who is battle tested, someone who fights hard, someone who makes everyone around them better",
+        "global leader on human rights….Nobody comes closer to her experience."]
+
+
+def test_extract_quotes_phrasal_cues_and_more_speech_verbs() -> None:
+    _, shot = quotes("After Brown criticized her husband, Hillary shot back, “I suppose I could have stayed home "
+                     "and baked cookies.”")
+    _, put = quotes("As one critic put it, “This is the end of the campaign as we know it.”")
+    _, barked = quotes("“Go back to Univision,” Trump barked as a guard escorted the anchor out.")
+    assert [f[1] for f in shot + put + barked] == ["Hillary", "one critic", "Trump"]

@@ -25,6 +25,8 @@ SPEECH_VERBS = frozenset({
     "chant", "read", "echo", "cry", "scream", "whisper", "murmur", "wonder", "snap", "interject",
     "call", "quote", "cite", "rule", "order", "instruct", "plead", "concur",
     "fume", "rail", "scoff", "marvel", "gush", "blast", "slam", "vent", "recount", "reason",
+    "sing", "bark", "press", "label", "dub", "mouth", "lecture", "thunder", "sneer", "gripe",
+    "grumble", "exult",
 })
 # verbs of belief and intention: PolNeAR counts them as attributions too
 ATTITUDE_VERBS = frozenset({"think", "believe", "feel", "hope", "fear", "expect", "know",
@@ -59,7 +61,7 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    if depth < 2 and verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
+    if depth < 2 and verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head, depth + 1)  # "he began by saying, ...": the subject of "began"
     if depth < 2 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
@@ -92,8 +94,13 @@ def _name_after(verb: Any) -> Any | None:
 def cue_lemma(verb: Any) -> str:
     """The cue's lemma; phrasal cues count as their one-word sense ("went on": continue)."""
     lemma = verb.lemma_.lower()
-    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if lemma == "go" and "on" in particles:
         return "continue"
+    if lemma == "shoot" and "back" in particles or lemma == "chime" and "in" in particles:
+        return "retort"  # "Hillary shot back, “...”", "Franken chimed in"
+    if lemma == "put" and [c.lower_ for c in verb.children if c.dep_ == "dobj"] == ["it"]:
+        return "say"  # "as Vulture put it, “...”"
     return lemma
 
 

@@ -1,6 +1,7 @@
 """Pair quotation marks in running text: “ ”, " ", ‘ ’, « », „ “, ‹ ›, with quotes inside quotes.
 
-Pure text, no parse: the quote finder in :mod:`newsfuse.extract.quotes` decides which
+Pure text, no parse, one paragraph (blank-line separated, :func:`paragraphs_of`) at a time:
+the quote finder in :mod:`newsfuse.extract.quotes` decides which
 quoted passages are someone's words. ``’`` doubles as the apostrophe, so a single quote
 only opens after a space or an opening bracket and only closes before a non-letter.
 A quote still open at the end of a paragraph closes there: news continues long quotes in
@@ -92,9 +93,9 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
             ch = expected  # “Let’s go.’ Schumer was ...: a single mark typed for the double one
         if ch == '"' and expected == "”" and _closes_single(text, i) or ch == "”" and expected == '"':
             expected = ch  # “...," and "...”: writers mix curly and straight marks
-        elif ch == "“" and expected in ("”", '"') and text[i - 1:i] in (",", ".", "?", "!") \
-                and text[i + 1:i + 2] in (" ", "\n", ""):
-            expected = ch  # “...,“ said Jim Clyburn: an opening mark typed as the closing one
+        elif ch == "“" and expected in ("”", '"') and i > start and not text[i - 1].isspace() \
+                and text[i + 1:i + 2] in (" ", "\n", "\xa0", ""):
+            expected = ch  # “...,“ said Jim Clyburn, “rapists“ while: an opening mark typed as the closing one
         if ch == expected and (ch not in "’'" or _closes_single(text, i)) or ch == '"' and expected == '"':
             close, at = stack.pop()
             out.append(Quoted(at, i + 1, at + 1, i, True, len(stack)))
@@ -130,3 +131,30 @@ def top_level(quoted: list[Quoted]) -> list[Quoted]:
             continue
         out.append(q)
     return out
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each blank-line separated paragraph."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for block in text.split("\n\n"):
+        if block.strip():
+            lead = len(block) - len(block.lstrip())
+            out.append((pos + lead, pos + len(block.rstrip())))
+        pos += len(block) + 2
+    return out
+
+
+def quote_words(q: Quoted, text: str) -> tuple[int, int]:
+    """The words of a quote without its marks or a trailing comma."""
+    start, end = q.inner_start, q.inner_end
+    while end > start and text[end - 1] in " ,;:\n":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def top_level_quotes(text: str) -> list[Quoted]:
+    """The outermost quoted passages of every paragraph of ``text``."""
+    return [q for p in paragraphs_of(text) for q in top_level(find_quoted(text, *p))]

@@ -33,7 +33,9 @@ from newsfuse.extract.cues import (
     subject_of,
     trim_clause,
 )
-from newsfuse.extract.quotemarks import Quoted, find_quoted, top_level
+from newsfuse.extract.quotemarks import Quoted, paragraphs_of, quote_words, top_level_quotes
+
+__all__ = ["RawQuote", "find_quotes", "paragraphs_of", "top_level_quotes"]
 
 Mode = Literal["direct", "partial", "indirect"]
 # "TAPPER:" / "SEN. JOHN SMITH:" opening a transcript paragraph
@@ -59,18 +61,6 @@ class RawQuote:
     continued: bool = False
 
 
-def paragraphs_of(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each blank-line separated paragraph."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for block in text.split("\n\n"):
-        if block.strip():
-            lead = len(block) - len(block.lstrip())
-            out.append((pos + lead, pos + len(block.rstrip())))
-        pos += len(block) + 2
-    return out
-
-
 def _chars(doc: Any, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
@@ -85,16 +75,6 @@ def _mode(start: int, end: int, quoted: Sequence[Quoted], text: str) -> Mode:
     if letters and inside >= 0.9 * letters:
         return "direct"
     return "partial" if inside else "indirect"
-
-
-def _inner(q: Quoted, text: str) -> tuple[int, int]:
-    """The words of a quote without its marks or a trailing comma."""
-    start, end = q.inner_start, q.inner_end
-    while end > start and text[end - 1] in " ,;:\n":
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return start, end
 
 
 class _Finder:
@@ -141,7 +121,7 @@ class _Finder:
             if _WORD.search(self.text[start:q.start]) or _WORD.search(self.text[q.end:end]):
                 mode = "partial"  # "promised to end “the ... regime”": the words outside are content too
             else:
-                start, end = _inner(q, self.text)
+                start, end = quote_words(q, self.text)
         if end <= start:
             return
         span = speaker_span(speaker) if speaker is not None else None
@@ -185,10 +165,32 @@ class _Finder:
                 s = min([s] + named_objects(verb, content))
                 if e > s:
                     self.add(*_chars(self.doc, s, e), cue, speaker, relative)
+                    self._other_side(verb, content, clauses[1:], speaker, cue)
                     self._second_half(verb, speaker, cue)
                     continue
             if lemma in SPEECH_VERBS:
                 self._adjacent_quote(verb, speaker, cue)
+
+    def _cue_after(self, q: Quoted) -> bool:
+        """A speech verb follows the quote in its own sentence (“...,” Trump told reporters):
+        the quote has its own cue, so it is not the previous sentence's."""
+        for tok in self.doc[self.doc.char_span(q.start, q.end, alignment_mode="expand").end:]:
+            if tok.text in (".", "!", "?") or tok.is_space and "\n" in tok.text or self._in_quote(tok.idx):
+                return False  # the sentence (or the paragraph) ended, or another quote began
+            if tok.pos_ == "VERB" and cue_lemma(tok) in SPEECH_VERBS:
+                return True
+        return False
+
+    def _other_side(self, verb: Any, content: Any, others: list[Any], speaker: Any, cue: tuple[int, int]) -> None:
+        """“We need someone who fights,” he said, “... nobody comes closer”: the parser gave
+        the cue a quoted clause on each side; the farther one is reported too."""
+        for other in others:
+            if (other.i < verb.i) == (content.i < verb.i) or other.left_edge.i <= speaker.i <= other.right_edge.i:
+                continue
+            s, e = clause_span(other)
+            if e > s and self._overlapping(*_chars(self.doc, s, e)):
+                self.add(*_chars(self.doc, s, e), cue, speaker)
+            return
 
     def _after_opening_quote(self, verb: Any) -> Any | None:
         """``“...,” Texas delegate Bill Eastland, wearing a hat, said``: where the parser took
@@ -212,7 +214,7 @@ class _Finder:
         end = max(verb.idx + len(verb), speaker.idx + len(speaker))
         for i, q in enumerate(self.quoted):
             if i not in self.used and q.start >= end and not self.text[end:q.start].strip(" ,;:\n"):
-                self.add(*_inner(q, self.text), cue, speaker)
+                self.add(*quote_words(q, self.text), cue, speaker)
                 return
 
     def _adjacent_quote(self, verb: Any, speaker: Any, cue: tuple[int, int]) -> None:
@@ -230,7 +232,8 @@ class _Finder:
             # "Sam Lau said in a statement. “There are no paper ballots ...”": the next sentence
             after = after or (self._paragraph(q.start) == para and q.start >= sent.end_char - 1
                               and not self.text[sent.end_char:q.start].strip()
-                              and self.text[:sent.end_char].rstrip().endswith("."))
+                              and self.text[:sent.end_char].rstrip().endswith(".")
+                              and not self._cue_after(q))
             # "Jared Potts echoed:" at the end of a paragraph, the quote in the next one
             after = after or (self._paragraph(q.start) == para + 1 and q.start == self.paragraphs[para + 1][0]
                               and self.text[verb.idx:self.paragraphs[para][1]].rstrip().endswith(":"))
@@ -244,7 +247,7 @@ class _Finder:
                 and q.start > verb.idx
             if after or before or inside:
                 part = self._complement(verb, q) if inside and not (after or before) else None
-                self.add(*(part or _inner(q, self.text)), cue, speaker)
+                self.add(*(part or quote_words(q, self.text)), cue, speaker)
                 if before:  # “Honestly,” he continued, “we may be ...”: the other half too
                     self._second_half(verb, speaker, cue)
                 return
@@ -321,7 +324,7 @@ class _Finder:
                 speaker = root
             if speaker is None or speaker.lower_ in ("it", "there", "this", "that"):
                 continue
-            self.add(*_inner(q, self.text), cue, speaker)
+            self.add(*quote_words(q, self.text), cue, speaker)
 
     def transcript_turns(self) -> None:
         """``TAPPER: Do you think ...`` paragraphs of an interview transcript: the words after
@@ -357,15 +360,10 @@ class _Finder:
                 self.dropped["unattributed-quoted-text"] += 1
                 continue
             self.used.add(i)
-            start, end = _inner(q, self.text)
+            start, end = quote_words(q, self.text)
             if end > start:
                 base = self.out[follows]
                 self.out.append(RawQuote(start, end, None, base.speaker, base.speaker_head, "direct", True))
-
-
-def top_level_quotes(text: str) -> list[Quoted]:
-    """The outermost quoted passages of every paragraph of ``text``."""
-    return [q for p in paragraphs_of(text) for q in top_level(find_quoted(text, *p))]
 
 
 def find_quotes(doc: Any, quoted: list[Quoted] | None = None) -> tuple[list[RawQuote], Counter[str]]:
