@@ -68,3 +68,29 @@ def test_extract_cues_appositive_name_before_the_cue() -> None:
 def test_extract_cues_upon_saying_speaks_for_the_main_verb_subject() -> None:
     assert found("Silverman, herself a Sanders supporter, incurred a wave of boos upon saying, “Hillary heard "
                  "the passion of the people.”") == [("Hillary heard the passion of the people.", "Silverman")]
+
+
+def test_extract_cues_a_second_subject_outside_the_quote() -> None:
+    # "Justdoit" (inside the quote) and "he" are both parsed as subjects of "wrote"
+    assert found("“Kind of bewildering as to why the campaign is laying out her debate strategy a week out. "
+                 "#Justdoit,” he wrote last October.")[0][1] == "he"
+
+
+def test_extract_cues_a_name_that_is_also_a_word_after_a_long_quote() -> None:
+    # "Will" is tagged as the modal; the quote runs over two sentences
+    assert found("“The war is a reminder that the process will send a commander in chief to Washington. This "
+                 "might hasten the eclipse of Carly Fiorina and Donald Trump,” Will wrote.")[0][1] == "Will"
+
+
+def test_extract_cues_a_statement_saying_and_an_issued_statement() -> None:
+    assert found('At the time, she released a statement saying, "We are confident that they share our vision '
+                 'for the future of our brand."') == [
+        ("We are confident that they share our vision for the future of our brand.", "she")]
+    assert found("Immediately after the attacks, Trump issued a statement, “Last night, our nation was attacked "
+                 "by a radical Islamic terrorist.”") == [
+        ("Last night, our nation was attacked by a radical Islamic terrorist.", "Trump")]
+
+
+def test_extract_cues_reacted_after_the_quote() -> None:
+    assert found("“Obama said in his speech that Muslims are our sports heroes. What sport is he talking "
+                 "about?” reacted Trump.")[0][1] == "Trump"

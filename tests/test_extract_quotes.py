@@ -178,3 +178,11 @@ def test_extract_quotes_phrasal_cues_and_more_speech_verbs() -> None:
     _, put = quotes("As one critic put it, “This is the end of the campaign as we know it.”")
     _, barked = quotes("“Go back to Univision,” Trump barked as a guard escorted the anchor out.")
     assert [f[1] for f in shot + put + barked] == ["Hillary", "one critic", "Trump"]
+
+
+def test_extract_quotes_a_quote_paragraph_signed_on_the_next_line() -> None:
+    _, found = quotes('"The idea that I would dismantle health care in America is just not accurate."\n\n'
+                      "- Sanders.\n\nSanders exaggerates when he says he helped write the law.")
+    assert found[0][:2] == ("The idea that I would dismantle health care in America is just not accurate.", "Sanders")
+    _, listed = quotes("The winners are:\n\n— Carol Lee of the Wall Street Journal, for White House coverage.")
+    assert listed == []

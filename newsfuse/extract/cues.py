@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset({
     "call", "quote", "cite", "rule", "order", "instruct", "plead", "concur",
     "fume", "rail", "scoff", "marvel", "gush", "blast", "slam", "vent", "recount", "reason",
     "sing", "bark", "press", "label", "dub", "mouth", "lecture", "thunder", "sneer", "gripe",
-    "grumble", "exult",
+    "grumble", "exult", "react", "riff", "remember",
 })
 # verbs of belief and intention: PolNeAR counts them as attributions too
 ATTITUDE_VERBS = frozenset({"think", "believe", "feel", "hope", "fear", "expect", "know",
@@ -42,6 +42,9 @@ _OBJECTS = {"dobj", "dative", "iobj", "obj"}
 _NAMING = frozenset({"call", "label", "dub", "brand", "deem", "term", "name", "declare", "pronounce",
                      "proclaim", "consider", "find", "describe"})
 RELATIVE = {"who", "that", "which"}
+# what a speaker issues or sends that then "says" something
+_MESSAGES = frozenset({"statement", "message", "email", "e-mail", "letter", "tweet", "post", "memo", "note",
+                       "release", "video", "ad", "text"})
 
 
 def subject_of(verb: Any, depth: int = 0) -> Any | None:
@@ -63,6 +66,8 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
                 return objs[0]
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head, depth + 1)  # "he began by saying, ...": the subject of "began"
+    if depth < 2 and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.lemma_.lower() in _MESSAGES:
+        return subject_of(verb.head.head, depth + 1)  # "she released a statement saying, ...": hers
     if depth < 2 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     if verb.lemma_.lower() == "read":  # "“...,” read the statement": the text that reads
@@ -99,8 +104,12 @@ def cue_lemma(verb: Any) -> str:
         return "continue"
     if lemma == "shoot" and "back" in particles or lemma == "chime" and "in" in particles:
         return "retort"  # "Hillary shot back, “...”", "Franken chimed in"
-    if lemma == "put" and [c.lower_ for c in verb.children if c.dep_ == "dobj"] == ["it"]:
+    objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "put" and objects == ["it"]:
         return "say"  # "as Vulture put it, “...”"
+    statement = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("statement", "statements")), None)
+    if lemma in ("issue", "release") and statement is not None and not any(c.dep_ == "acl" for c in statement.children):
+        return "state"  # "Trump issued a statement, “...”" (not "... a statement saying": that one is the cue)
     return lemma
 
 

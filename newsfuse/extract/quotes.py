@@ -33,14 +33,13 @@ from newsfuse.extract.cues import (
     subject_of,
     trim_clause,
 )
+from newsfuse.extract.quotelayout import LayoutRules
 from newsfuse.extract.quotemarks import Quoted, paragraphs_of, quote_words, top_level_quotes
 
 __all__ = ["RawQuote", "find_quotes", "paragraphs_of", "top_level_quotes"]
 
 Mode = Literal["direct", "partial", "indirect"]
-# "TAPPER:" / "SEN. JOHN SMITH:" opening a transcript paragraph
 _WORD = re.compile(r"\w")
-_TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,40}[A-Z.]):\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +76,7 @@ def _mode(start: int, end: int, quoted: Sequence[Quoted], text: str) -> Mode:
     return "partial" if inside else "indirect"
 
 
-class _Finder:
+class _Finder(LayoutRules):
     """One pass over a doc; holds what is shared between the rules."""
 
     def __init__(self, doc: Any, quoted: list[Quoted] | None = None) -> None:
@@ -89,12 +88,6 @@ class _Finder:
         self.turns: list[tuple[int, int]] = []  # transcript turns: someone's words without marks
         self.used: set[int] = set()  # indices of quoted passages already attributed
         self.dropped: Counter[str] = Counter()
-
-    def _overlapping(self, start: int, end: int) -> list[int]:
-        return [i for i, q in enumerate(self.quoted) if q.start < end and start < q.end]
-
-    def _paragraph(self, char: int) -> int:
-        return next((i for i, (s, e) in enumerate(self.paragraphs) if s <= char <= e), -1)
 
     def _in_quote(self, char: int) -> bool:
         return any(q.inner_start <= char < q.inner_end for q in self.quoted) or \
@@ -137,6 +130,8 @@ class _Finder:
             if verb.pos_ not in ("VERB", "AUX") or lemma not in CUE_VERBS:
                 continue
             speaker = subject_of(verb)
+            if speaker is not None and self._in_quote(speaker.idx):  # “... #Justdoit,” he wrote: two subjects
+                speaker = next((c for c in verb.children if c.dep_ == "nsubj" and not self._in_quote(c.idx)), speaker)
             if (speaker is None or self._in_quote(speaker.idx)) and not self._in_quote(verb.idx):
                 speaker = self._after_opening_quote(verb) or speaker
             if speaker is None or speaker.lower_ == "there":
@@ -197,8 +192,8 @@ class _Finder:
         a word of the quote for the subject, or found none, the phrase right after the quote
         that opens the sentence is the speaker."""
         sent = verb.sent
-        opening = next((q for q in self.quoted if q.start >= sent.start_char and q.end <= verb.idx
-                        and not self.text[sent.start_char:q.start].strip()), None)
+        opening = next((q for q in self.quoted if q.end <= verb.idx and (q.start < sent.start_char < q.end or (
+            q.start >= sent.start_char and not self.text[sent.start_char:q.start].strip()))), None)
         if opening is None:
             return None
         first = next((t for t in sent if t.idx >= opening.end and not (t.is_punct or t.is_space)), None)
@@ -207,7 +202,7 @@ class _Finder:
         head = first
         while head.head.i != head.i and first.i <= head.head.i < verb.i:
             head = head.head
-        return head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
+        return head if head.pos_ in ("PROPN", "NOUN", "PRON") or head.is_title else None  # “...,” Will wrote
 
     def _second_half(self, verb: Any, speaker: Any, cue: tuple[int, int]) -> None:
         """“Europe is united,” he said, “and we will stay united.”: the quote after the cue."""
@@ -289,57 +284,6 @@ class _Finder:
             if e - s >= 3:
                 self.add(*_chars(self.doc, s, e), (tok.i, tok.i + 2), objs[0])
 
-    def colon_quotes(self) -> None:
-        """``Rep. Trey Gowdy (R-S.C.): "..."`` and ``A footnote makes that clear: "..."``: a
-        quote introduced by a colon is the words of the sentence's subject, or of the last
-        name before the colon when the intro has no verb (transcripts, digests)."""
-        for i, q in enumerate(self.quoted):
-            if i in self.used:
-                continue
-            para = self._paragraph(q.start)
-            before = self.text[self.paragraphs[para][0]:q.start].rstrip()
-            if not before.endswith(":") and q.start == self.paragraphs[para][0] and para > 0:
-                before = self.text[self.paragraphs[para - 1][0]:self.paragraphs[para - 1][1]].rstrip()
-                colon_at = self.paragraphs[para - 1][0] + len(before) - 1
-            else:
-                colon_at = self.paragraphs[para][0] + len(before) - 1
-            if not before.endswith(":"):
-                continue
-            colon = self.doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
-            if colon is None:
-                continue
-            sent = colon[0].sent
-            # a name right before the colon with no verb after it ("- Mark Blumenthal:") wins
-            names = [t for t in sent if t.i < colon[0].i and t.ent_type_ in ("PERSON", "ORG")
-                     and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].ent_iob_ != "I")]
-            verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and names and names[-1].i < t.i < colon[0].i]
-            speaker = names[-1] if names and not verbs else None
-            cue = (colon[0].i, colon[0].i + 1)
-            root = sent.root
-            if speaker is None and root.pos_ in ("VERB", "AUX") and root.i < colon[0].i:
-                speaker, cue = subject_of(root), (root.i, root.i + 1)
-            elif speaker is None and not names and root.pos_ in ("NOUN", "PROPN") and root.i < colon[0].i \
-                    and not self.text[colon_at + 1:q.start].strip():
-                # a labelled block with no verb: "Transcript as follows:", "Full statement:"
-                speaker = root
-            if speaker is None or speaker.lower_ in ("it", "there", "this", "that"):
-                continue
-            self.add(*quote_words(q, self.text), cue, speaker)
-
-    def transcript_turns(self) -> None:
-        """``TAPPER: Do you think ...`` paragraphs of an interview transcript: the words after
-        the capitalised speaker label are that speaker's, quotation marks or not."""
-        for start, end in self.paragraphs:
-            m = _TURN.match(self.text, start, end)
-            if m is None:
-                continue
-            label = self.doc.char_span(start, m.end(1), alignment_mode="expand")
-            colon = self.doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
-            if label is None or colon is None or m.end() >= end:
-                continue
-            self.turns.append((m.end(), end))
-            self.add(m.end(), end, (colon[0].i, colon[0].i + 1), label.root)
-
     def continuations(self) -> None:
         """Quotes no cue attached: continue the previous speaker, or drop them."""
         for i, q in enumerate(self.quoted):
@@ -374,6 +318,7 @@ def find_quotes(doc: Any, quoted: list[Quoted] | None = None) -> tuple[list[RawQ
     finder.cues()
     finder.according_to()
     finder.colon_quotes()
+    finder.signatures()
     finder.out.sort(key=lambda r: r.start)
     finder.continuations()
     seen: set[tuple[int, int, int | None]] = set()
