@@ -279,19 +279,20 @@ def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256,
     from newsfuse.nlp.spacy_pipeline import load_spacy
 
     nlp = load_spacy(exclude=("parser", "tagger", "attribute_ruler", "lemmatizer"))
-    sentences = [list(s) for s in sentences]
+    given = [list(s) for s in sentences]
 
     def words_of(i: int) -> list[str]:
-        if not _is_shouting(sentences[i]):
-            return sentences[i]
+        if not _is_shouting(given[i]):
+            return given[i]
         # a headline's words as its article writes them (the sentences round it)
-        return truecase(sentences[i], casing_table(sentences[max(0, i - context):i + 2 * context]))
+        return truecase(given[i], casing_table(given[max(0, i - context):i + 2 * context]))
 
-    cased = [words_of(i) for i in range(len(sentences))]
+
+    cased = [words_of(i) for i in range(len(given))]
     docs = (Doc(nlp.vocab, words=words) for words in cased)
     per_sentence: list[list[NameSpan]] = []
     texts: list[list[str]] = []
-    for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=batch_size)):
+    for sentence, doc in zip(given, nlp.pipe(docs, batch_size=batch_size)):
         names = raw_names(doc)
         per_sentence.append(names)
         texts.append([" ".join(sentence[n.start:n.end]) for n in names])
