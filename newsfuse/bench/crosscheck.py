@@ -26,7 +26,7 @@ def load_articles(path: str | Path, n: int) -> list[Article]:
     """The first ``n`` CNN/DM stories as articles (paragraphs kept as they are)."""
     from newsfuse.datasets.cnndm import read_cnndm
 
-    out = []
+    out: list[Article] = []
     for i, row in enumerate(read_cnndm(path)):
         if len(out) >= n:
             break

@@ -83,7 +83,7 @@ def events_stage(store: Store, config: Config, articles: Sequence[Article]) -> S
                                 **{k: int(v) for k, v in clusterer.counters.items()}})
 
 
-def annotations(store: Store, articles: Sequence[Article], say: Say) -> tuple[list[Any], dict[str, int]]:
+def article_extractions(store: Store, articles: Sequence[Article], say: Say) -> tuple[list[Any], dict[str, int]]:
     """Every article's per-article extraction: kept ones from the parse cache, the rest
     parsed now and kept (see :mod:`newsfuse.extract.cache`)."""
     from newsfuse.extract import annotate_many
@@ -155,7 +155,7 @@ def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[
         from newsfuse.extract.pubdate import infer_publication_dates
 
         started = time.perf_counter()
-        extractions, parse_counts = annotations(store, articles, say)
+        extractions, parse_counts = article_extractions(store, articles, say)
         seconds = time.perf_counter() - started
         if stages.events:
             # Undated articles get the publication date extract infers from their own
