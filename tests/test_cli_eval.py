@@ -234,6 +234,8 @@ def test_cli_bench_events_small_corpus(reuters_dir: Path, cnndm_file: Path) -> N
     assert ann["latency_last_with_signals"]["p99_ms"] >= ann["latency_last"]["p50_ms"] > 0
     assert ann["signals"]["p50_ms"] > 0 and ann["cpu_latency_last"]["p50_ms"] > 0
     assert r["with_embedding"]["articles"] == 8
+    assert r["with_embedding"]["batched"]["articles"] == 8
+    assert r["with_embedding"]["batched"]["articles_per_s_with_embedding"] > 0
     assert share(r["synthetic"]["recall_at_k"]) and r["synthetic"]["vectors"] == 3000
 
 

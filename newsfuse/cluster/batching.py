@@ -2,7 +2,9 @@
 
 Encoding texts one at a time costs about 1.5-2x more per text than in a batch. Before
 placing a chunk of articles, the clusterer predicts which of them will be close calls
-(fast score near the threshold against the clusters that exist *before* the chunk) and
+(fast score near the threshold against the clusters that exist *before* the chunk: the
+event decision, and for an article that will open an event, the storyline its new event
+links to) and
 encodes those leads, and the leads of their plausible candidates that have no
 embedding yet, in one batch. The vectors only fill a cache: every decision is still
 taken article by article exactly as without the warm-up, so results do not depend on
@@ -33,20 +35,23 @@ def prewarm(c: EventClusterer, prepared: Sequence[tuple[Article, Aggregate, Sign
     if embedder is None or len(prepared) < MIN_BATCH:
         return {}
     band = c.params.close_call
-    fast = c.params.event_fast
     texts: dict[str, None] = {}
     for _article, agg, sig in prepared:
         cands = c._candidates(c.event_index, c.event_slots, c.events, agg, c.config.candidates)
-        scored = [(fast.logit(similarities(agg, e.agg)), e) for e in cands]
-        if not scored:
+        if not cands:
             continue
-        best = max(s for s, _ in scored)
-        if abs(best) >= band:
-            continue
-        texts[sig.lead] = None
-        for score, event in scored:
-            if score > -band and event.agg.n_embedded == 0:
-                texts[event.lead] = None
+        sims = [similarities(agg, e.agg) for e in cands]
+        event_scores = [c.params.event_fast.logit(x) for x in sims]
+        models = [event_scores]
+        if max(event_scores) <= 0:  # it will open an event, which then links to a storyline
+            models.append([c.params.storyline_fast.logit(x) for x in sims])
+        for scores in models:
+            if abs(max(scores)) >= band:
+                continue
+            texts[sig.lead] = None
+            for score, event in zip(scores, cands):
+                if score > -band and event.agg.n_embedded == 0:
+                    texts[event.lead] = None
     if not texts:
         return {}
     batch = list(texts)
