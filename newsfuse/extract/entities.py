@@ -10,6 +10,7 @@ article writes their words elsewhere (:func:`truecase`), where the model is much
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -134,7 +135,7 @@ def consistent_labels(texts: Sequence[str], labels: Sequence[str]) -> list[str]:
 def name_spans(doc: Any) -> list[NameSpan]:
     """The doc's names after merging, trimming, in-article label consistency, and the
     other mentions of each name that the model missed."""
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     names = _retag_shouting(doc, raw_names(doc), words)
     texts = [doc[n.start:n.end].text for n in names]
     labels = consistent_labels(texts, [n.label for n in names])
@@ -142,26 +143,42 @@ def name_spans(doc: Any) -> list[NameSpan]:
     return propagate([words], [found])[0]
 
 
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’.-]*[A-Z]\b(?:\W+\b[A-Z][A-Z'’.-]*[A-Z]\b){1}")
+
+
+def token_texts(doc: Any) -> list[str]:
+    """Every token's text, read off the doc's arrays (iterating the doc builds a token
+    object each, which cost more than the rest of the name fix-ups together)."""
+    from spacy.attrs import IDX, LENGTH
+
+    text = doc.text
+    return [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
+
+
 def _retag_shouting(doc: Any, names: list[NameSpan], words: list[str]) -> list[NameSpan]:
     """The names of the doc's all-capitals sentences, tagged again on their
     :func:`truecase` d words, which replace theirs in ``words`` (the doc's own text is
     never changed: only the names' token offsets are taken from the second pass)."""
-    if not doc.has_annotation("SENT_START"):
-        return names
-    sentences = [[t.text for t in sent] for sent in doc.sents]
-    shouting = [sent for sent, sent_words in zip(doc.sents, sentences) if _is_shouting(sent_words)]
+    if not doc.has_annotation("SENT_START") or not _CAPS_RUN.search(doc.text):
+        return names  # no two capital-letter words in a row: nothing shouts
+    sents = list(doc.sents)
+    # sentence texts first: building token objects for every sentence of every article
+    # cost more than the rest of this step
+    shouting = [sent for sent in sents if _is_shouting(sent.text.split())]
     if not shouting:
         return names
     from spacy.tokens import Doc
 
     from newsfuse.nlp.spacy_pipeline import load_spacy
 
-    nlp = load_spacy(exclude=("parser", "tagger", "attribute_ruler", "lemmatizer"))
-    casing = casing_table(sentences)
+    nlp = load_spacy()  # the pipeline that parsed the doc (loaded once); its NER alone runs
+    casing = casing_table([words[sent.start:sent.end] for sent in sents])
     for sent in shouting:
-        cased = truecase([t.text for t in sent], casing)
+        cased = truecase(words[sent.start:sent.end], casing)
         words[sent.start:sent.end] = cased
-        again = nlp(Doc(nlp.vocab, words=cased, spaces=[bool(t.whitespace_) for t in sent]))
+        again = Doc(nlp.vocab, words=cased, spaces=[bool(t.whitespace_) for t in sent])
+        for name in ("tok2vec", "ner"):
+            again = nlp.get_pipe(name)(again)
         names = [n for n in names if not sent.start <= n.start < sent.end] + \
             [NameSpan(n.start + sent.start, n.end + sent.start, n.label) for n in raw_names(again)]
     return sorted(names, key=lambda n: n.start)
