@@ -13,7 +13,7 @@ from newsfuse.serial import to_json
 
 
 def claims_dict(claims: Sequence[Claim]) -> list[dict[str, Any]]:
-    """Export form of claims (key ``claims``): lossless, see :mod:`newsfuse.crosscheck.serial`."""
+    """Export form of claims (key ``claims``): lossless, see :mod:`newsfuse.serial`."""
     return [to_json(c) for c in claims]
 
 
