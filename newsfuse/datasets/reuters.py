@@ -30,8 +30,8 @@ def _field(name: str, text: str) -> str:
 
 
 def _date(text: str) -> datetime | None:
-    try:  # "26-FEB-1987 15:01:01.79"
-        return datetime.strptime(text.strip()[:20], "%d-%b-%Y %H:%M:%S")
+    try:  # "26-FEB-1987 15:01:01.79", " 2-MAR-1987 11:49:17.45"
+        return datetime.strptime(text.strip().split(".")[0], "%d-%b-%Y %H:%M:%S")
     except ValueError:
         return None
 
