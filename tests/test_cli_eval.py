@@ -154,6 +154,18 @@ def test_cli_eval_copies_reuters_lists_pairs_to_judge(reuters_dir: Path) -> None
     assert_prf(r["exact_only_pairs"])
     assert len(r["further_samples"]) <= 3
     assert "further_near_pairs" in r
+    assert_prf(r["judged"])
+    # judged gold holds the identical-body gold: it can only add true pairs
+    assert r["judged"]["tp"] >= r["exact_near_pairs"]["tp"]
+
+
+def test_reuters_judgments_are_well_formed() -> None:
+    from newsfuse.eval.copies import read_judged
+
+    judged = read_judged()
+    assert len(judged) > 200
+    assert set(judged.values()) <= {"dup", "not", "unsure"}
+    assert all(a < b and a.startswith("reuters-") for a, b in judged)
 
 
 def test_cli_eval_copies_synthetic_labels_every_figure(reuters_dir: Path) -> None:

@@ -105,7 +105,8 @@ def test_dedup_detector_rebuilds_from_stored_signatures(tmp_path: Path) -> None:
     # a later ingest: the index comes back from the store, no text is re-fingerprinted
     rebuilt = CopyDetector.from_signatures(store.copy_signatures(), NO_REWRITES, lookup=store.article)
     assert len(rebuilt) == 2
-    new = art(fixture("original").replace("412 million", "415 million"), "y.example", day(2))
+    new = art(fixture("original").replace("voted on Tuesday to approve", "voted on Tuesday to back"),
+              "y.example", day(2))
     store.write(WriteBatch(articles=[new]))
     [link] = rebuilt.assign(new)
     assert link.relation == "near" and link.source == first[0].id
@@ -121,6 +122,38 @@ def test_dedup_detector_refuses_signatures_with_other_params() -> None:
         detector.assign(art(fixture("original")), foreign)
     with pytest.raises(SignatureMismatch, match="rebuild the copy index"):
         CopyDetector.from_signatures([foreign], NO_REWRITES, lookup=lambda _id: None)
+
+
+def fed_report(amount: str, rate: str) -> str:
+    return (f"The Federal Reserve entered the U.S. Government securities market to arrange {amount} "
+            "billion dlrs of customer repurchase agreements, a Fed spokesman said. Dealers said Federal "
+            f"funds were trading at {rate} pct when the Fed began its temporary and indirect supply of "
+            "reserves to the banking system. Dealers had expected the Fed to add reserves through "
+            "customer agreements because the banks were settling their reserve positions at the "
+            "end of the statement period, and the operation came at the usual time. Reuter")
+
+
+def test_dedup_detector_one_template_with_other_figures_on_other_days_is_no_copy() -> None:
+    monday = art(fed_report("1.5", "6-3/16"), "wire.example", day(4))
+    friday = art(fed_report("two", "6-1/4"), "wire.example", day(8))
+    assert CopyDetector(NO_REWRITES).fit([monday, friday]).links_ == []
+
+
+def test_dedup_detector_figure_corrected_within_hours_is_a_near_copy() -> None:
+    first = art(fed_report("1.5", "6-3/16"), "wire.example", datetime(2025, 8, 4, 11, tzinfo=timezone.utc))
+    fixed = art(fed_report("1.5", "6-1/4"), "wire.example", datetime(2025, 8, 4, 13, tzinfo=timezone.utc))
+    [link] = CopyDetector(NO_REWRITES).fit([first, fixed]).links_
+    assert link.relation == "near" and link.source == first.id
+    # undated, the same difference reads as one template reporting other facts
+    undated = [art(fed_report("1.5", "6-3/16"), "a.example"), art(fed_report("1.5", "6-1/4"), "b.example")]
+    assert CopyDetector(NO_REWRITES).fit(undated).links_ == []
+
+
+def test_dedup_detector_same_figure_written_another_way_is_still_a_copy() -> None:
+    words = art(fed_report("two", "6-1/4"), "wire.example", day(4))
+    digits = art(fed_report("2", "6-1/4"), "other.example", day(9))
+    [link] = CopyDetector(NO_REWRITES).fit([words, digits]).links_
+    assert link.relation == "near"
 
 
 def test_dedup_detector_short_texts_only_match_exactly() -> None:

@@ -27,6 +27,10 @@ class CopiesConfig:
         partial_containment: shingle containment of the shorter text making a verbatim
             partial copy (with at least ``min_aligned`` sentences matched word for word).
         min_words: texts with fewer words are only checked for exact copies.
+        update_hours: two texts in one wording that state different figures are one
+            report corrected or updated when published within this many hours of each
+            other; further apart (or undated) they are one template reporting different
+            facts (a daily market operation, an earnings table), not copies.
         rewrites: look for rewrites and partial rewrites among content-word candidates
             (needs sentence embeddings). Without it, partial copies are only found among
             the near-duplicate candidates (shingle overlap about 0.5 and above).
@@ -54,6 +58,7 @@ class CopiesConfig:
     near_containment_min_jaccard: float = 0.5
     partial_containment: float = 0.5
     min_words: int = 8
+    update_hours: float = 12.0
     rewrites: bool = True
     term_bands: int = 32
     term_rows: int = 2

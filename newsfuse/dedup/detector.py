@@ -28,7 +28,7 @@ from newsfuse.dedup.links import AlignedPair, CopyLink, Relation, ordered
 from newsfuse.dedup.lsh import BandIndex, band_key_matrix, earlier_pairs
 from newsfuse.dedup.paraphrase import ParaphraseScorer
 from newsfuse.dedup.signature import Signature, fingerprints
-from newsfuse.dedup.text import jaccard_containment, sentences, shingle_set
+from newsfuse.dedup.text import conflicting_figures, jaccard_containment, sentences, shingle_set, tokens_of
 from newsfuse.errors import InputError
 from newsfuse.model import Article, Span
 from newsfuse.nlp.embeddings import Embedder
@@ -286,10 +286,22 @@ class CopyDetector:
             relation, score = "partial", smaller
         else:
             return None
+        if not self._one_report(old, new) and conflicting_figures(tokens_of(old.text), tokens_of(new.text)):
+            return None  # one template, different facts (a daily market report, an earnings table)
         alignment = align_lexical(self._view(old), self._view(new))
         if relation == "partial" and alignment.count < cfg.min_aligned:
             return None  # a shared template or boilerplate, not a copied passage
         return self._link(old, new, relation, score, method, in_old, in_new, alignment, jaccard=jaccard)
+
+    def _one_report(self, old: Article, new: Article) -> bool:
+        """Published close enough that differing figures are a correction or an update."""
+        if old.published is None or new.published is None:
+            return False
+        try:
+            hours = abs((new.published - old.published).total_seconds()) / 3600
+        except TypeError:  # one date with a time zone, one without: compare wall clocks
+            hours = abs((new.published.replace(tzinfo=None) - old.published.replace(tzinfo=None)).total_seconds()) / 3600
+        return hours <= self.config.update_hours
 
     def _upgrade(self, link: CopyLink | None, old: Article, new: Article) -> CopyLink | None:
         """Sentence alignment decides between a verbatim partial copy and a rewrite: a

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import numpy as np
 import xxhash
@@ -159,6 +161,51 @@ def jaccard_containment(a: np.ndarray, b: np.ndarray) -> tuple[float, float, flo
         return 0.0, 0.0, 0.0
     common = len(np.intersect1d(a, b, assume_unique=True))
     return common / (len(a) + len(b) - common), common / len(a), common / len(b)
+
+
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_DIGIT_WORDS.update({w: str(20 + 10 * i) for i, w in enumerate(
+    "thirty forty fifty sixty seventy eighty ninety".split(), start=1)})
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "half", "quarter"})
+
+
+def _is_figure(token: str) -> bool:
+    return token in _DIGIT_WORDS or token in _SCALE_WORDS or any(c.isdigit() for c in token)
+
+
+def _figure_value(tokens: list[str]) -> str:
+    """The digits a passage states, however written: "2 000" = "2000", "nine" = "9",
+    "0940" = "9 40" (leading zeros dropped)."""
+    digits = "".join(_DIGIT_WORDS.get(t, t) for t in tokens if t not in _SCALE_WORDS)
+    return "".join(c for c in digits if c.isdigit()).lstrip("0")
+
+
+def conflicting_figures(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    """Places where two word sequences state different figures in the same wording.
+
+    Two wire stories cut from one template ("The Federal Reserve ... arrange 1.5 billion
+    dlrs of customer repurchase agreements") on different days differ only there: they
+    report different facts. Each item is the differing passage of ``a`` and of ``b``;
+    the same figure written another way ("nine" and "9", "2,000" and "2000") is no
+    conflict. Texts with the same figures return at once.
+
+    Example:
+        >>> conflicting_figures("fed adds 1 5 billion dlrs".split(), "fed adds two billion dlrs".split())
+        [('1 5', 'two')]
+    """
+    if Counter(t for t in a if _is_figure(t)) == Counter(t for t in b if _is_figure(t)):
+        return []
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "replace":
+            continue
+        old = [t for t in a[i1:i2] if _is_figure(t)]
+        new = [t for t in b[j1:j2] if _is_figure(t)]
+        if old and new and _figure_value(old) != _figure_value(new):
+            out.append((" ".join(a[i1:i2]), " ".join(b[j1:j2])))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
