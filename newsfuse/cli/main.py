@@ -19,6 +19,7 @@ from newsfuse.cli.bench import bench_group
 from newsfuse.cli.common import EXIT_REJECTED, db_options, emit, load, print_rejection
 from newsfuse.cli.evaluate import eval_group
 from newsfuse.cli.serve import serve
+from newsfuse.cli.train import train_group
 from newsfuse.errors import NewsfuseError
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -165,6 +166,7 @@ cli.add_command(serve)
 _register_stage_commands()
 cli.add_command(eval_group)
 cli.add_command(bench_group)
+cli.add_command(train_group)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -11,11 +11,30 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
 from newsfuse.dedup.paraphrase import FEATURES, ParaphraseScorer, _Lex, features, lexical
 from newsfuse.dedup.text import Sentence
+
+
+class PairScorer(Protocol):
+    """Paraphrase probabilities of sentence pairs read together (a cross-encoder)."""
+
+    def probability(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> np.ndarray: ...
+
+
+def combine(features_p: np.ndarray, cross_p: np.ndarray) -> np.ndarray:
+    """The paraphrase probability newsfuse decides on: the mean of the feature model's
+    and the cross-encoder's (equal weights, not fitted)."""
+    return (features_p + cross_p) / 2
+
+
+def needs_cross(features_p: np.ndarray, threshold: float) -> np.ndarray:
+    """Pairs whose combined probability could still reach ``threshold``: below
+    ``2 * threshold - 1`` the mean stays under it whatever the cross-encoder says."""
+    return features_p >= 2 * threshold - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +117,15 @@ def align_lexical(a: SentenceView, b: SentenceView, threshold: float = 0.6) -> A
 
 
 def align_paraphrase(a: SentenceView, b: SentenceView, emb_a: np.ndarray, emb_b: np.ndarray,
-                     scorer: ParaphraseScorer, threshold: float, shortlist: int = 3) -> Alignment:
+                     scorer: ParaphraseScorer, threshold: float, shortlist: int = 3,
+                     cross: PairScorer | None = None) -> Alignment:
     """Align paraphrased sentences: for each sentence of b, score its ``shortlist`` nearest
     sentences of a (by cosine) with the paraphrase model; keep one-to-one pairs whose
-    probability is at least ``threshold``. Pairs whose numbers disagree never align."""
+    probability is at least ``threshold``. Pairs whose numbers disagree never align.
+
+    With ``cross``, the probability is :func:`combine` of the feature model's and the
+    cross-encoder's, and the cross-encoder reads only the pairs that could still reach
+    ``threshold`` (:func:`needs_cross`): the same decisions, fewer pairs read."""
     if len(a) == 0 or len(b) == 0:
         return _finish([], len(a), len(b))
     cosine = emb_a @ emb_b.T
@@ -113,6 +137,13 @@ def align_paraphrase(a: SentenceView, b: SentenceView, emb_a: np.ndarray, emb_b:
     # A copy keeps its figures: two sentences stating different numbers are the same
     # template (weekly money supply, earnings), not a paraphrase of one another.
     probability[rows[:, FEATURES.index("numbers_differ")] > 0] = 0.0
+    if cross is not None:
+        ask = np.flatnonzero(needs_cross(probability, threshold))
+        combined = combine(probability, np.zeros(len(probability)))
+        if len(ask):
+            texts = [(a.sentences[cells[k][0]].text, b.sentences[cells[k][1]].text) for k in ask]
+            combined[ask] = combine(probability[ask], cross.probability(texts))
+        probability = combined
     scores = np.zeros(cosine.shape)
     for (i, j), p in zip(cells, probability):
         scores[i, j] = p

@@ -41,6 +41,9 @@ class CopiesConfig:
         max_candidates: rewrite candidates checked per article (best estimated overlap).
         min_term_jaccard: estimated content-word Jaccard below which no rewrite is tried.
         align_threshold: paraphrase probability for two sentences to align.
+        cross_encoder: decide close sentence pairs with the MSRP-trained cross-encoder too
+            (:mod:`newsfuse.dedup.crossencoder`; the mean of its probability and the
+            feature model's). Off, the feature model decides alone.
         rewrite_coverage: share of the copy's sentences that must align for a rewrite...
         rewrite_source_coverage: ...and share of the original's sentences.
         partial_coverage: share of either article's sentences aligned for a partial rewrite.
@@ -66,6 +69,7 @@ class CopiesConfig:
     max_candidates: int = 8
     min_term_jaccard: float = 0.2
     align_threshold: float = 0.7
+    cross_encoder: bool = True
     rewrite_coverage: float = 0.8
     rewrite_source_coverage: float = 0.4
     partial_coverage: float = 0.3

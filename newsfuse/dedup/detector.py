@@ -21,14 +21,26 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.dedup.align import Alignment, SentenceView, align_lexical, align_paraphrase
+from newsfuse.dedup.align import (
+    Alignment,
+    PairScorer,
+    SentenceView,
+    align_lexical,
+    align_paraphrase,
+)
 from newsfuse.dedup.config import CopiesConfig
 from newsfuse.dedup.direction import infer_direction
 from newsfuse.dedup.links import AlignedPair, CopyLink, Relation, ordered
 from newsfuse.dedup.lsh import BandIndex, band_key_matrix, earlier_pairs
 from newsfuse.dedup.paraphrase import ParaphraseScorer
 from newsfuse.dedup.signature import Signature, fingerprints
-from newsfuse.dedup.text import conflicting_figures, jaccard_containment, sentences, shingle_set, tokens_of
+from newsfuse.dedup.text import (
+    conflicting_figures,
+    jaccard_containment,
+    sentences,
+    shingle_set,
+    tokens_of,
+)
 from newsfuse.errors import InputError
 from newsfuse.model import Article, Span
 from newsfuse.nlp.embeddings import Embedder
@@ -99,6 +111,8 @@ class CopyDetector:
             articles it has seen in memory; with it (e.g. ``store.article``) it keeps
             only their signatures.
         scorer: sentence-pair paraphrase model (MSRP-fitted by default).
+        cross: cross-encoder for close sentence pairs; the shipped one when ``None`` and
+            ``config.cross_encoder`` is on.
 
     Example:
         >>> detector = CopyDetector(CopiesConfig(rewrites=False)).fit(articles)  # doctest: +SKIP
@@ -106,11 +120,13 @@ class CopyDetector:
     """
 
     def __init__(self, config: CopiesConfig | None = None, *, embedder: Embedder | None = None,
-                 lookup: Lookup | None = None, scorer: ParaphraseScorer | None = None) -> None:
+                 lookup: Lookup | None = None, scorer: ParaphraseScorer | None = None,
+                 cross: PairScorer | None = None) -> None:
         self.config = config or CopiesConfig()
         self.embedder = embedder
         self.lookup = lookup
         self.scorer = scorer
+        self.cross = cross
         self.links_: list[CopyLink] = []
         self.signatures_: dict[str, Signature] = {}
         self._exact: dict[str, str] = {}
@@ -330,8 +346,12 @@ class CopyDetector:
             return None
         if self.scorer is None:
             self.scorer = ParaphraseScorer()
+        if self.cross is None and cfg.cross_encoder:
+            from newsfuse.dedup.crossencoder import shipped_cross_encoder
+
+            self.cross = shipped_cross_encoder()
         alignment = align_paraphrase(va, vb, self._embeddings(old, va), self._embeddings(new, vb),
-                                     self.scorer, cfg.align_threshold)
+                                     self.scorer, cfg.align_threshold, cross=self.cross)
         if alignment.count < cfg.min_aligned or alignment.in_order < cfg.min_order:
             return None
         copy_cov, source_cov = max(alignment.coverage_a, alignment.coverage_b), min(
@@ -368,7 +388,8 @@ class CopyDetector:
             params.update(near_jaccard=cfg.near_jaccard, near_containment=cfg.near_containment,
                           partial_containment=cfg.partial_containment)
         else:
-            params.update(align_threshold=cfg.align_threshold, rewrite_coverage=cfg.rewrite_coverage,
+            params.update(align_threshold=cfg.align_threshold, cross_encoder=self.cross is not None,
+                          rewrite_coverage=cfg.rewrite_coverage,
                           partial_coverage=cfg.partial_coverage, min_aligned=cfg.min_aligned,
                           aligned=alignment.count, coverage_a=round(alignment.coverage_a, 3),
                           coverage_b=round(alignment.coverage_b, 3), in_order=round(alignment.in_order, 3))

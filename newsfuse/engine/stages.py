@@ -46,7 +46,9 @@ def copies_stage(store: Store, config: Config) -> StageCount:
     from newsfuse.dedup import CopiesConfig, copies_step
 
     started = time.perf_counter()
-    result = copies_step(store.articles(), store.copy_signatures(), CopiesConfig(),
+    # no models asked for ("hashing"): no cross-encoder either
+    copies = CopiesConfig(cross_encoder=config.stages.embedder != "hashing")
+    result = copies_step(store.articles(), store.copy_signatures(), copies,
                          lookup=store.article, embedder=_embedder(config))
     new = store.write_copies(result.links, result.signatures)
     counters = {**result.counters, "links_new": new}

