@@ -21,6 +21,7 @@ import json
 import os
 import random
 import threading
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -133,9 +134,11 @@ class CrossEncoder:
         random.seed(params.seed)
         torch.manual_seed(params.seed)
         base, tokenizer = _base()
-        encoder = get_peft_model(base, LoraConfig(r=params.rank, lora_alpha=params.alpha,
-                                                  lora_dropout=params.dropout,
-                                                  target_modules=list(params.targets)))
+        with warnings.catch_warnings():  # peft calls a transformers API deprecated in v5
+            warnings.simplefilter("ignore", FutureWarning)
+            encoder = get_peft_model(base, LoraConfig(r=params.rank, lora_alpha=params.alpha,
+                                                      lora_dropout=params.dropout,
+                                                      target_modules=list(params.targets)))
         head = torch.nn.Linear(base.config.hidden_size, 1)
         model = cls(encoder, head, tokenizer, params)
         weights = [p for p in encoder.parameters() if p.requires_grad] + list(head.parameters())
