@@ -50,3 +50,8 @@ def serve(db: str | None, config_path: str | None, host: str, port: int) -> None
                "(API docs at /docs); Ctrl+C to stop", err=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
     server.run(sockets=[sock])
+    if server.should_exit:
+        # Stopped by Ctrl+C or SIGTERM. uvicorn re-raises the signal after its graceful
+        # shutdown, but asyncio's own SIGINT handler turns that into a KeyboardInterrupt
+        # only if the main task has not finished yet: a race. Say it the same way each time.
+        raise KeyboardInterrupt
