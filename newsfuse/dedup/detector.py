@@ -8,9 +8,11 @@ store: the pipeline stores the signatures and links it returns, and passes a
 ``lookup`` to read candidate articles back when the index was rebuilt from the store.
 
 Decision order for a new article: exact hash; near duplicates (LSH candidates on the
-shingle MinHash, verified with exact shingle Jaccard and containment); rewrites and
-partial rewrites (LSH candidates on the content-word MinHash, best few by estimated
-overlap, verified by sentence alignment with paraphrase scoring).
+shingle MinHash, verified with exact shingle Jaccard and containment, unless the two
+state different figures in one wording days apart: one template, other facts); rewrites
+and partial rewrites (LSH candidates on the content-word MinHash, best few by estimated
+overlap, verified by sentence alignment with paraphrase scoring: the feature model, and
+the cross-encoder for the close calls).
 """
 
 from __future__ import annotations
