@@ -109,3 +109,21 @@ def test_cluster_online_export_dicts() -> None:
     assert out["label"] in {t for _, t, _ in STREAM}
     story = storyline_dict(next(s for s in update.storylines if event.id in s.event_ids))
     assert story["events"][0] == event.id and story["article_count"] >= 3
+
+
+def test_cluster_online_events_far_behind_the_stream_leave_the_pool_also_after_a_restore() -> None:
+    update = EventClusterer(embedder=None).fit(articles())
+    state = json.loads(json.dumps(update.state))
+    resumed = EventClusterer.from_state(state["globals"], state["events"].values(),
+                                        state["storylines"].values(), embedder=None)
+    later = Article(id="later", provenance=Provenance("stream/later.txt", "text"),
+                    text=("Flash floods swept through Valencia in eastern Spain, and the regional "
+                          "government said dozens of roads were closed."),
+                    title="Floods in Valencia", outlet="test", url=None,
+                    published=datetime(2025, 9, 30, 9, tzinfo=UTC), language="en")
+    resumed.assign([later])
+    resumed._evict()  # runs every 512 articles; called here so the test stays small
+    active = [e for e in resumed.events.values() if e.active]
+    assert [list(e.articles) for e in active] == [["later"]]
+    assert resumed.counters["evicted"] == len(resumed.events) - 1
+    assert len(resumed.event_index) == 1  # evicted events are out of the index too

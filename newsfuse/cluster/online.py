@@ -17,6 +17,7 @@ from it. Sentence embeddings are computed only for close calls (fast score withi
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -175,6 +176,8 @@ class EventClusterer:
         self.next_slot = 0
         self.since_evict = 0
         self.clock: float | None = None
+        self._expiry: list[tuple[float, str]] = []  # (newest day, event id): a min-heap
+        self._watched: dict[str, float] = {}  # the newest day each active event is in the heap with
         self.counters: Counter[str] = Counter()
         self.track = Tracker()
         self._warm = {}
@@ -341,6 +344,7 @@ class EventClusterer:
     # -- after an update: merges and splits -------------------------------------
     def _after_update(self, ev: EventState, trigger: str, leads: dict[int, str]) -> None:
         ev, near = merge_events(self, ev, trigger)
+        self._watch(ev)  # its newest day only changes here: a join, an opening or a merge
         self._refresh(ev, self.event_index)  # ev's own vector: ev is never in its ``near``
         link_storylines(self, ev, trigger, near)
         split_storyline(self, ev, trigger, near)
@@ -380,18 +384,32 @@ class EventClusterer:
         if cluster.indexed is None or float(current @ cluster.indexed) < self.config.reindex_drift:
             self._index(cluster, index)
 
+    def _watch(self, ev: EventState) -> None:
+        """Keep ``ev`` in the expiry heap under its newest day."""
+        last = ev.agg.last_day
+        if ev.active and last is not None and self._watched.get(ev.id) != last:
+            self._watched[ev.id] = last
+            heapq.heappush(self._expiry, (last, ev.id))
+
     def _evict(self) -> None:
         """Events whose newest dated article is far behind the stream leave the candidate
-        pool (a storyline goes on as long as one of its events is still in it)."""
+        pool (a storyline goes on as long as one of its events is still in it).
+
+        Reads only the expired end of a heap of newest days, so the cost follows the
+        events that leave, not the whole pool (a scan of 54k events took 43 ms)."""
         self.since_evict = 0
         if self.clock is None:
             return
-        for ev in self.events.values():
-            last = ev.agg.last_day
-            if ev.active and last is not None and last < self.clock - self.config.event_window_days:
-                ev.active = False
-                self.event_index.remove(ev.slot)
-                self.counters["evicted"] += 1
+        cutoff = self.clock - self.config.event_window_days
+        while self._expiry and self._expiry[0][0] < cutoff:
+            last, ev_id = heapq.heappop(self._expiry)
+            ev = self.events.get(ev_id)
+            if ev is None or not ev.active or self._watched.get(ev_id) != last:
+                continue  # merged away, or in the heap again under a newer day
+            del self._watched[ev_id]
+            ev.active = False
+            self.event_index.remove(ev.slot)
+            self.counters["evicted"] += 1
 
 
 def _copy_evidence(canonical: str) -> Evidence:

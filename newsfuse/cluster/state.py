@@ -148,6 +148,7 @@ def restore(c: EventClusterer, globals_: Mapping[str, Any], events: Iterable[Map
         c.article_event.update((a, ev.id) for a in ev.articles)
         if ev.active:
             c._index(ev, c.event_index)
+            c._watch(ev)
     for row in sorted(storylines, key=lambda r: r["slot"]):
         st = StorylineState.from_dict(dict(row))
         c.storylines[st.id] = st
