@@ -42,5 +42,5 @@ def train_paraphrase(msrp: str, out: str | None, seed: int, epochs: int, threads
     params = TrainParams(epochs=epochs, extra={"data": Path(msrp).name, "split_seed": seed, "fit_pairs": len(fit)})
     model = CrossEncoder.train(fit, params, log=lambda line: click.echo(f"newsfuse: {line}", err=True))
     target = model.save(out or ADAPTER)
-    emit({"adapter": str(target), "fit_pairs": len(fit), "params": params.__repr__()}, as_json,
+    emit({"adapter": str(target), "fit_pairs": len(fit), "params": repr(params)}, as_json,
          lambda d: f"wrote {d['adapter']} (trained on {d['fit_pairs']} MSRP pairs)")

