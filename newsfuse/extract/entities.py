@@ -143,7 +143,7 @@ def name_spans(doc: Any) -> list[NameSpan]:
     return propagate([words], [found])[0]
 
 
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’.-]*[A-Z]\b(?:\W+\b[A-Z][A-Z'’.-]*[A-Z]\b){1}")
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’.-]*[A-Z]\b\W+\b[A-Z][A-Z'’.-]*[A-Z]\b")
 
 
 def token_texts(doc: Any) -> list[str]:
@@ -303,7 +303,6 @@ def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256,
             return given[i]
         # a headline's words as its article writes them (the sentences round it)
         return truecase(given[i], casing_table(given[max(0, i - context):i + 2 * context]))
-
 
     cased = [words_of(i) for i in range(len(given))]
     docs = (Doc(nlp.vocab, words=words) for words in cased)
