@@ -76,8 +76,7 @@ def _split_order(n: int, seed: int, train_share: float) -> tuple[np.ndarray, np.
     return order[:cut], order[cut:]
 
 
-def _accuracy_f1(scorer: ParaphraseScorer | np.ndarray, x: np.ndarray, y: np.ndarray) -> dict[str, float]:
-    probability = scorer if isinstance(scorer, np.ndarray) else scorer.probability(x)
+def _accuracy_f1(probability: np.ndarray, y: np.ndarray) -> dict[str, float]:
     predicted = probability >= 0.5
     tp = int(np.sum(predicted & (y == 1)))
     p = tp / max(1, int(predicted.sum()))
@@ -88,7 +87,7 @@ def _accuracy_f1(scorer: ParaphraseScorer | np.ndarray, x: np.ndarray, y: np.nda
 
 
 def eval_msrp(path: str | Path, embedder: Embedder | None = None, seed: int = 13,
-              train_share: float = 0.7, cross: PairScorer | None | bool = True) -> dict[str, Any]:
+              train_share: float = 0.7, cross: PairScorer | bool = True) -> dict[str, Any]:
     """Paraphrase accuracy and F1 on MSRP (train split only, split here for fitting).
 
     A fixed-seed ``train_share`` part fits the logistic regression; the rest is held out
@@ -96,7 +95,7 @@ def eval_msrp(path: str | Path, embedder: Embedder | None = None, seed: int = 13
     chosen on the fitting part, the shipped scorer (``MSRP_WEIGHTS``), the shipped
     cross-encoder (trained on the same fit part) and the two combined as copy detection
     decides (:func:`newsfuse.dedup.align.combine`), all on the same held-out part.
-    ``cross=False`` leaves the cross-encoder out.
+    ``cross``: the shipped cross-encoder (``True``), another one, or none (``False``).
     """
     if embedder is None:
         from newsfuse.nlp.embeddings import default_embedder
@@ -112,18 +111,19 @@ def eval_msrp(path: str | Path, embedder: Embedder | None = None, seed: int = 13
     thresholds = np.unique(np.round(cos_fit, 3))
     best = max(thresholds, key=lambda t: np.mean((cos_fit >= t) == (y[fit_idx] == 1)))
     cos_pred = x[test_idx, 0] >= best
+    y_test = y[test_idx]
+    shipped_p = ParaphraseScorer().probability(x[test_idx])
     crossed: dict[str, Any] = {}
     if cross is not False:
         from newsfuse.dedup.crossencoder import shipped_cross_encoder
 
-        model = shipped_cross_encoder() if cross is True or cross is None else cross
+        model = shipped_cross_encoder() if cross is True else cross
         t1 = time.perf_counter()
         cross_p = model.probability([(pairs[i][1], pairs[i][2]) for i in test_idx])
         seconds_cross = time.perf_counter() - t1
-        shipped_p = ParaphraseScorer().probability(x[test_idx])
         crossed = {
-            "held_out_cross_encoder": _accuracy_f1(cross_p, x[test_idx], y[test_idx]),
-            "held_out_combined": _accuracy_f1(combine(shipped_p, cross_p), x[test_idx], y[test_idx]),
+            "held_out_cross_encoder": _accuracy_f1(cross_p, y_test),
+            "held_out_combined": _accuracy_f1(combine(shipped_p, cross_p), y_test),
             "cross_encoder": {"pairs_per_second": round(len(test_idx) / seconds_cross, 1),
                               "params": repr(getattr(model, "params", None))},
         }
@@ -132,8 +132,8 @@ def eval_msrp(path: str | Path, embedder: Embedder | None = None, seed: int = 13
         "split": {"seed": seed, "fit": len(fit_idx), "held_out": len(test_idx)},
         "embedder": getattr(embedder, "name", type(embedder).__name__),
         "features": list(FEATURES),
-        "held_out": _accuracy_f1(fitted, x[test_idx], y[test_idx]),
-        "held_out_shipped_weights": _accuracy_f1(ParaphraseScorer(), x[test_idx], y[test_idx]),
+        "held_out": _accuracy_f1(fitted.probability(x[test_idx]), y_test),
+        "held_out_shipped_weights": _accuracy_f1(shipped_p, y_test),
         **crossed,
         "cosine_only": {"threshold": round(float(best), 3),
                         "accuracy": round(float(np.mean(cos_pred == (y[test_idx] == 1))), 4)},
