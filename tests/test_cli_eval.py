@@ -160,12 +160,16 @@ def test_cli_eval_copies_reuters_lists_pairs_to_judge(reuters_dir: Path) -> None
 
 
 def test_reuters_judgments_are_well_formed() -> None:
-    from newsfuse.eval.copies import read_judged
+    from newsfuse.eval.copies import JUDGED, read_judged
 
     judged = read_judged()
     assert len(judged) > 200
     assert set(judged.values()) <= {"dup", "not", "unsure"}
     assert all(a < b and a.startswith("reuters-") for a, b in judged)
+    rows = [line.split("\t") for line in JUDGED.read_text(encoding="utf-8").splitlines()[1:]
+            if line and not line.startswith(("#", "a\t"))]
+    assert len(rows) == len(judged)  # no pair judged twice
+    assert all(len(row) == 4 and row[3].strip() for row in rows)  # each verdict says why
 
 
 def test_cli_eval_copies_synthetic_labels_every_figure(reuters_dir: Path) -> None:
