@@ -46,6 +46,8 @@ def texts(nlp: Any, text: str) -> list[str]:
         # a time of day joins the day it falls on
         ("A fire broke out Thursday evening at the depot.", ["Thursday evening"]),
         ("The tender offer runs until 5 p.m. EST, Nov. 9.", ["5 p.m. EST, Nov. 9"]),
+        # a weekday joins the date it names
+        ("The vote is set for Friday, Oct. 23, officials said.", ["Friday, Oct. 23"]),
         # but a length of time does not
         ("Talks lasted more than four hours Friday.", ["more than four hours", "Friday"]),
         # words spaCy leaves out

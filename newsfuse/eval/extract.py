@@ -9,10 +9,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsfuse.datasets.conll import read_conll
 from newsfuse.datasets.timeml import TimeMLDoc, read_timeml
+
+if TYPE_CHECKING:
+    from newsfuse.nlp.spacy_pipeline import NerWeights
 
 GOALS = {
     "entities_f1": 0.80,
@@ -38,18 +41,21 @@ CONLL_MAP = {"PERSON": "PER", "NORP": "MISC", "FAC": "LOC", "ORG": "ORG", "GPE":
              "LAW": "MISC", "LANGUAGE": "MISC"}
 
 
-def eval_entities_conll(path: str | Path, limit: int | None = None) -> dict[str, Any]:
+def eval_entities_conll(path: str | Path, limit: int | None = None,
+                        ner: NerWeights = "stock") -> dict[str, Any]:
     """Entity-level P/R/F1 of the extract stage's entity mentions on a CoNLL-2003 file.
 
     spaCy labels are mapped to CoNLL's (PERSON->PER, GPE/LOC/FAC->LOC, ORG->ORG, NORP and
     the other name types->MISC; numbers and dates are not CoNLL entities). Sentences are
     given to spaCy as their gold tokens, so boundaries are compared token for token.
+    ``ner="tuned"`` scores the CoNLL-trained NER weights (:mod:`newsfuse.nlp.ner_tuning`)
+    instead of the small model's own, which extraction uses.
     """
     from newsfuse.extract.entities import conll_entities
 
     sentences = list(read_conll(path))[:limit]
     counts: Counter[tuple[str, str]] = Counter()
-    for sentence, predicted in zip(sentences, conll_entities([s.words for s in sentences])):
+    for sentence, predicted in zip(sentences, conll_entities([s.words for s in sentences], ner=ner)):
         gold = sentence.spans()
         pred = {(s, e, CONLL_MAP[label]) for s, e, label in predicted if label in CONLL_MAP}
         for kind, items in (("tp", gold & pred), ("fp", pred - gold), ("fn", gold - pred)):
@@ -58,7 +64,7 @@ def eval_entities_conll(path: str | Path, limit: int | None = None) -> dict[str,
                 counts[("all", kind)] += 1
     labels = ("PER", "LOC", "ORG", "MISC")
     return {
-        "file": str(path), "sentences": len(sentences),
+        "file": str(path), "sentences": len(sentences), "ner": ner,
         "gold_entities": counts[("all", "tp")] + counts[("all", "fn")],
         **prf(counts[("all", "tp")], counts[("all", "fp")], counts[("all", "fn")]),
         "by_type": {k: prf(counts[(k, "tp")], counts[(k, "fp")], counts[(k, "fn")]) for k in labels},

@@ -15,6 +15,7 @@ from typing import Any
 
 from newsfuse.extract.datetense import clause_tense, event_tense
 from newsfuse.extract.timex import Tense
+from newsfuse.extract.timexlex import MONTHS
 
 __all__ = ["EVENT_NOUNS", "FoundDate", "clause_tense", "event_tense", "find_dates", "is_quarterly"]
 
@@ -193,15 +194,25 @@ def _time_and_day(doc: Any, a: Any, b: Any) -> bool:
         and bool(_CLOCK_WORDS.match(time.text))
 
 
+def _weekday_and_date(doc: Any, a: Any, b: Any) -> bool:
+    """Whether DATE entities ``a`` and ``b`` are one day written twice, "Friday, Oct. 23"
+    (one TIMEX3 in TimeML; the model sometimes tags the two halves apart)."""
+    return a.label_ == b.label_ == "DATE" and b.start == a.end + 1 and doc[a.end].text == "," \
+        and a[-1].lower_ in _WEEKDAY_NAMES and doc[b.start].lower_.rstrip(".") in MONTHS
+
+
 def _entities(doc: Any) -> list[tuple[int, int, str]]:
-    """DATE and TIME entities as token bounds, a time of day joined to its day."""
+    """DATE and TIME entities as token bounds, a time of day joined to its day and a
+    weekday to its date."""
     out: list[tuple[int, int, str]] = []
     previous = None
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             previous = None
             continue
-        if previous is not None and _time_and_day(doc, previous, ent):
+        if previous is not None and _weekday_and_date(doc, previous, ent):
+            out[-1] = (out[-1][0], ent.end, out[-1][2])
+        elif previous is not None and _time_and_day(doc, previous, ent):
             out[-1] = (out[-1][0], ent.end, "TIME")
         else:
             out.append((ent.start, ent.end, ent.label_))

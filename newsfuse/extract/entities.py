@@ -14,9 +14,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsfuse.extract.names import PARTICLES, name_key, surname_key
+
+if TYPE_CHECKING:
+    from newsfuse.nlp.spacy_pipeline import NerWeights
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                "WORK_OF_ART", "LAW", "LANGUAGE")
@@ -283,19 +286,20 @@ def truecase(words: Sequence[str], casing: Mapping[str, str]) -> list[str]:
     return out
 
 
-def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256,
-                   window: int = 12, context: int = 12) -> list[list[tuple[int, int, str]]]:
+def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256, window: int = 12,
+                   context: int = 12, ner: NerWeights = "stock") -> list[list[tuple[int, int, str]]]:
     """Names of pre-tokenised sentences as ``(start, end, label)`` token spans (for CoNLL).
 
     Runs the same fix-ups as articles. Sentences are grouped in windows of ``window``
     consecutive sentences for label consistency, since CoNLL files keep document order
-    but (in the copy used here) not document boundaries.
+    but (in the copy used here) not document boundaries. ``ner`` picks the NER weights
+    (see :func:`newsfuse.nlp.spacy_pipeline.load_spacy`).
     """
     from spacy.tokens import Doc
 
     from newsfuse.nlp.spacy_pipeline import load_spacy
 
-    nlp = load_spacy(exclude=("parser", "tagger", "attribute_ruler", "lemmatizer"))
+    nlp = load_spacy(exclude=("parser", "tagger", "attribute_ruler", "lemmatizer"), ner=ner)
     given = [list(s) for s in sentences]
 
     def words_of(i: int) -> list[str]:
