@@ -85,6 +85,16 @@ def _target_label(kind: str, stock: str | None) -> str | None:
     return stock if stock in _MISC else _UNKNOWN
 
 
+def _tag(tags: list[str], start: int, end: int, label: str | None) -> None:
+    """Write one span into ``tags`` as BILUO (``-`` over it when ``label`` is unknown)."""
+    if label is None:
+        tags[start:end] = ["-"] * (end - start)
+    elif end - start == 1:
+        tags[start] = f"U-{label}"
+    else:
+        tags[start:end] = [f"B-{label}", *[f"I-{label}"] * (end - start - 2), f"L-{label}"]
+
+
 def conll_targets(sentence: ConllSentence, stock_doc: Any) -> list[str]:
     """BILUO tags for one CoNLL sentence (``-`` marks unannotated tokens), given the
     stock model's doc of the same tokens; see the module docstring for the rules."""
@@ -98,12 +108,7 @@ def conll_targets(sentence: ConllSentence, stock_doc: Any) -> list[str]:
     spans += [(e.start, e.end, e.label_) for e in stock_doc.ents
               if e.label_ not in NAME_LABELS and not any(covered[e.start:e.end])]
     for start, end, label in spans:
-        if label is None:
-            tags[start:end] = ["-"] * (end - start)
-        elif end - start == 1:
-            tags[start] = f"U-{label}"
-        else:
-            tags[start:end] = [f"B-{label}", *[f"I-{label}"] * (end - start - 2), f"L-{label}"]
+        _tag(tags, start, end, label)
     return tags
 
 
@@ -113,12 +118,8 @@ def rehearsal_targets(stock_doc: Any, names: str = "people") -> list[str]:
     where it is rarely wrong); its other names unannotated, everything else ``O``."""
     tags = ["O"] * len(stock_doc)
     for e in stock_doc.ents:
-        if names != "all" and e.label_ in NAME_LABELS and not (e.label_ == "PERSON" and len(e) >= 2):
-            tags[e.start:e.end] = ["-"] * (e.end - e.start)
-        elif e.end - e.start == 1:
-            tags[e.start] = f"U-{e.label_}"
-        else:
-            tags[e.start:e.end] = [f"B-{e.label_}", *[f"I-{e.label_}"] * (e.end - e.start - 2), f"L-{e.label_}"]
+        open_name = names != "all" and e.label_ in NAME_LABELS and not (e.label_ == "PERSON" and len(e) >= 2)
+        _tag(tags, e.start, e.end, None if open_name else e.label_)
     return tags
 
 
@@ -160,7 +161,7 @@ def rehearsal_texts(folder: str | Path, min_words: int = 5, stories: int = 1500)
 def train_ner(sentences: Sequence[ConllSentence], params: NerTrainParams, rehearse: Sequence[str] = (),
               log: Callable[[str], None] = lambda line: None) -> Any:
     """The stock spaCy NER trained further on ``sentences``, and on the stock model's own
-    dates and figures in the ``rehearse`` texts (so that training on CoNLL, which marks
+    dates, figures and full names in the ``rehearse`` texts (so that training on CoNLL, which marks
     none, does not move them); returns the ``Language`` (only its ``ner`` component has
     changed). Deterministic for a given seed."""
     from spacy.tokens import Doc

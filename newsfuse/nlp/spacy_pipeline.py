@@ -50,7 +50,7 @@ def fresh_spacy(exclude: tuple[str, ...] = (), ner: NerWeights = "stock") -> Any
 
         if not (TUNED_NER / "model").is_file():
             raise NewsfuseError(f"{TUNED_NER}: the shipped NER weights are missing; reinstall newsfuse, "
-                                "or rebuild them with 'newsfuse train ner --conll train.txt'")
+                                "or rebuild them with 'newsfuse train ner --conll train.txt --rehearse DIR'")
         component: Any = nlp.get_pipe("ner")
         component.from_disk(TUNED_NER, exclude=["vocab"])
     _split_glued_quotes(nlp)
