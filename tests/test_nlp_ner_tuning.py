@@ -10,6 +10,7 @@ from newsfuse.datasets.conll import ConllSentence, read_conll
 from newsfuse.errors import InputError, NewsfuseError
 from newsfuse.nlp import spacy_pipeline
 from newsfuse.nlp.ner_tuning import (
+    NAME_LABELS,
     TUNED_NER,
     NerTrainParams,
     conll_targets,
@@ -79,7 +80,8 @@ def test_rehearsal_texts_are_the_paragraphs_of_a_folder(tmp_path: Path) -> None:
 def test_the_shipped_weights_are_loaded_over_the_stock_ones_and_keep_its_labels() -> None:
     assert (TUNED_NER / "model").is_file() and (TUNED_NER / "training.json").is_file()
     assert spacy_pipeline.load_spacy() is spacy_pipeline.load_spacy()  # one per process
-    tuned, stock = spacy_pipeline.load_spacy(ner="tuned").get_pipe("ner"), spacy_pipeline.load_spacy().get_pipe("ner")
+    tuned, stock = spacy_pipeline.load_spacy(ner="tuned").get_pipe("ner"), \
+        spacy_pipeline.load_spacy(ner="stock").get_pipe("ner")
     assert tuned.labels == stock.labels
     assert tuned.to_bytes(exclude=["vocab"]) != stock.to_bytes(exclude=["vocab"])
 
@@ -90,8 +92,32 @@ def test_the_shipped_weights_beat_the_stock_ones_on_newswire_they_never_saw() ->
         pytest.skip(f"shared data not here: {valid}")
     sentences = list(read_conll(valid))[:400]
     exclude = ("parser", "tagger", "attribute_ruler", "lemmatizer")
-    tuned, stock = spacy_pipeline.load_spacy(exclude, ner="tuned"), spacy_pipeline.load_spacy(exclude)
+    tuned, stock = spacy_pipeline.load_spacy(exclude, ner="tuned"), spacy_pipeline.load_spacy(exclude, ner="stock")
     assert _f1(tuned, sentences) > _f1(stock, sentences) + 0.15  # 0.84 and 0.51 when written
+    combined = spacy_pipeline.load_spacy(exclude)  # what extraction runs
+    assert _f1(combined, sentences) > _f1(stock, sentences) + 0.15
+
+
+def test_extraction_takes_names_from_the_trained_ner_and_dates_from_the_stock_one() -> None:
+    combined, tuned, stock = (spacy_pipeline.load_spacy(ner=n) for n in ("combined", "tuned", "stock"))
+    assert combined.pipe_names[-3:] == ["newsfuse_keep_figures", "ner_names", "newsfuse_merge_names"]
+    texts = ["The market in Kyiv opens each Thursday at dawn, Volodymyr Zelensky said on Friday, Oct. 23.",
+             "“We will see,” Trump told reporters on Wednesday, as 40 percent of the $2 billion was spent.",
+             "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY ."]
+
+    def ents(nlp, text, labels):  # type: ignore[no-untyped-def]
+        return [(e.start, e.end, e.label_) for e in nlp(text).ents if e.label_ in labels]
+
+    for text in texts:
+        figures = spacy_pipeline.FIGURE_LABELS
+        assert ents(combined, text, figures) == ents(stock, text, figures)
+    names = NAME_LABELS
+    # the trained model's names where it finds any ...
+    assert ents(combined, texts[0], names) == ents(tuned, texts[0], names)
+    assert ents(combined, texts[2], names) == ents(tuned, texts[2], names) != ents(stock, texts[2], names)
+    # ... and the stock model's person where it finds nothing: "Trump" after the quote
+    assert ents(tuned, texts[1], {"PERSON"}) == []
+    assert ents(combined, texts[1], {"PERSON"}) == ents(stock, texts[1], {"PERSON"}) == [(6, 7, "PERSON")]
 
 
 def test_the_shipped_weights_still_find_dates_and_figures() -> None:

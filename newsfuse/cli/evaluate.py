@@ -11,11 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
 from newsfuse.cli.common import emit
+from newsfuse.nlp.spacy_pipeline import NerWeights
 
 DATA = Path("..") / "shared" / "data"
 SEEDS = Path("..") / "shared" / "seeds"
@@ -361,21 +362,22 @@ def eval_events(files: tuple[str, ...], ecbplus: str | None, topics: str, orders
               help="CoNLL-2003 file (default ../shared/data/conll2003/valid.txt).")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score the first N sentences only.")
-@click.option("--ner", type=click.Choice(["stock", "tuned"]), default="stock", show_default=True,
-              help="NER weights: the small model's own (what extraction uses) or the CoNLL-trained ones "
-                   "in newsfuse/nlp/models/ner/ (not the default yet: see README).")
+@click.option("--ner", type=click.Choice(["combined", "stock", "tuned"]), default="combined", show_default=True,
+              help="NER: what extraction uses (names from the CoNLL-trained weights in "
+                   "newsfuse/nlp/models/ner/, dates and figures from the small model's own; see README), "
+                   "the small model's own weights alone, or the CoNLL-trained ones alone.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def eval_entities(conll: str, limit: int | None, ner: str, as_json: bool) -> None:
     """Entity-level P/R/F1 on CoNLL-2003 (spaCy labels mapped to PER/LOC/ORG/MISC)."""
     from newsfuse.eval.extract import eval_entities_conll
 
     _say(f"eval entities: {conll}")
-    result = eval_entities_conll(conll, limit=limit, ner="tuned" if ner == "tuned" else "stock")
+    result = eval_entities_conll(conll, limit=limit, ner=cast(NerWeights, ner))
 
     def table(r: dict[str, Any]) -> str:
         return "\n".join([
             f"CoNLL-2003 {r['file']}: {r['sentences']} sentences, {r['gold_entities']} gold entities, "
-            f"{r['ner']} NER weights",
+            f"NER: {r['ner']}",
             _prf_row("all entities", r, 14) + _goal(r["f1"], r["goal_f1"]),
             *(_prf_row(label, m, 14) for label, m in r["by_type"].items()),
             f"reference: {r['reference']} (test set); goal: >= {r['goal_f1']:.2f} with the "

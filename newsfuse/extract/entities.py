@@ -172,7 +172,7 @@ def _retag_shouting(doc: Any, names: list[NameSpan], words: list[str]) -> list[N
         return names
     from spacy.tokens import Doc
 
-    from newsfuse.nlp.spacy_pipeline import load_spacy
+    from newsfuse.nlp.spacy_pipeline import load_spacy, ner_pipes
 
     nlp = load_spacy()  # the pipeline that parsed the doc (loaded once); its NER alone runs
     casing = casing_table([words[sent.start:sent.end] for sent in sents])
@@ -180,7 +180,7 @@ def _retag_shouting(doc: Any, names: list[NameSpan], words: list[str]) -> list[N
         cased = truecase(words[sent.start:sent.end], casing)
         words[sent.start:sent.end] = cased
         again = Doc(nlp.vocab, words=cased, spaces=[bool(t.whitespace_) for t in sent])
-        for name in ("tok2vec", "ner"):
+        for name in ("tok2vec", *ner_pipes(nlp)):
             again = nlp.get_pipe(name)(again)
         names = [n for n in names if not sent.start <= n.start < sent.end] + \
             [NameSpan(n.start + sent.start, n.end + sent.start, n.label) for n in raw_names(again)]
@@ -287,7 +287,7 @@ def truecase(words: Sequence[str], casing: Mapping[str, str]) -> list[str]:
 
 
 def conll_entities(sentences: Iterable[Sequence[str]], batch_size: int = 256, window: int = 12,
-                   context: int = 12, ner: NerWeights = "stock") -> list[list[tuple[int, int, str]]]:
+                   context: int = 12, ner: NerWeights = "combined") -> list[list[tuple[int, int, str]]]:
     """Names of pre-tokenised sentences as ``(start, end, label)`` token spans (for CoNLL).
 
     Runs the same fix-ups as articles. Sentences are grouped in windows of ``window``

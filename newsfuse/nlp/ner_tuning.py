@@ -6,16 +6,19 @@ all-capital headlines badly; CoNLL-2003 entity F1 is 0.71 with the stock weights
 component has its own token-to-vector layer, so it can be trained further on CoNLL-2003
 *train* without touching the tagger or the parser, and without changing the model's
 architecture or label set: the result is a drop-in ``ner`` component of the same size,
-shipped as package data (``newsfuse/nlp/models/ner/``) and loaded over the stock one by
-``load_spacy(ner="tuned")``.
+shipped as package data (``newsfuse/nlp/models/ner/``), loaded beside the stock one by
+``load_spacy()`` and over it by ``load_spacy(ner="tuned")``.
 
-Status: **not the default.** On CoNLL valid it reaches entity F1 0.873 (stock 0.713),
-but dates drift (TimeML value F1 0.775, stock 0.783, goal 0.78) and it misses a few
-names of today's news the stock model finds ("Trump told reporters" after a quote), so
-extraction still uses the stock weights. Seven variants were tried (no rehearsal; dates
-only, full names or every name rehearsed; 3 or 5 epochs; PolNeAR and Reuters text;
-weights interpolated with the stock model at 0.25-0.6): CoNLL F1 0.80-0.88, dates
-0.769-0.781, and none kept both the date goal and the sample articles' checks.
+Status: extraction runs it beside the stock NER, for names only
+(:mod:`newsfuse.nlp.spacy_pipeline`, ``ner="combined"``): on CoNLL valid that reads
+entity F1 0.870 (stock 0.713; this model alone 0.873). Alone it would move dates
+(TimeML value F1 0.775, stock 0.783, goal 0.78) and miss a few names of today's news the
+stock model finds ("Trump told reporters" after a quote), so the stock weights keep the
+dates and figures, and a stock PERSON stands where this model finds nothing. Seven
+variants were tried for a single model (no rehearsal; dates only, full names or every
+name rehearsed; 3 or 5 epochs; PolNeAR and Reuters text; weights interpolated with the
+stock model at 0.25-0.6): CoNLL F1 0.80-0.88, dates 0.769-0.781, and none kept both the
+date goal and the sample articles' checks.
 
 What it is trained to produce (:func:`conll_targets`), per CoNLL sentence:
 
