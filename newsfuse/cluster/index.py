@@ -130,7 +130,13 @@ class HnswIndex:
 
 
 class USearchIndex:
-    """usearch HNSW (connectivity 16, expansion 100/64), f32, one thread."""
+    """usearch HNSW (connectivity 16, expansion 100/64), one thread, vectors kept as f16.
+
+    Half precision halves the memory each distance reads: on this AVX2 box search and
+    insert run about twice as fast as with f32 at the same recall (32k clustered 256-d
+    sketches: search 0.44 against 0.88 ms, insert 0.76 against 1.57 ms, recall@16 0.695
+    against 0.691). A sketch's cosine moves by about 1e-3, far below what separates
+    candidates; the scores that decide are computed exactly from the cluster sums."""
 
     kind = "usearch"
 
@@ -140,7 +146,7 @@ class USearchIndex:
         except ImportError:
             raise MissingDependency("usearch==2.26.6", purpose="the events nearest-neighbour index") from None
         self.dim = dim
-        self._index = Index(ndim=dim, metric="ip", dtype="f32", connectivity=16,
+        self._index = Index(ndim=dim, metric="ip", dtype="f16", connectivity=16,
                             expansion_add=100, expansion_search=64)
         self._live: set[int] = set()
 
