@@ -47,6 +47,39 @@ def test_trained_adapter_saved_and_merged_scores_as_trained(tmp_path: Path) -> N
     assert np.allclose(loaded.logits([PARAPHRASE, SAME_TOPIC]), before, atol=1e-4)
 
 
+def test_training_scores_the_development_pairs_after_every_epoch() -> None:
+    pytest.importorskip("peft")
+    pairs = [(1, *PARAPHRASE), (0, *SAME_TOPIC)] * 4
+    lines: list[str] = []
+    trained = CrossEncoder.train(pairs, TrainParams(rank=2, alpha=4, epochs=2, batch=4, seed=3),
+                                 log=lines.append, dev=pairs[:2])
+    assert [line.split(":")[0] for line in lines] == ["epoch 1/2", "epoch 2/2"]
+    accuracies = [float(line.split("dev accuracy ")[1].split()[0]) for line in lines]
+    assert all(0.0 <= a <= 1.0 for a in accuracies) and all("(2 pairs)" in line for line in lines)
+    assert trained.head.weight.device.type == "cpu"  # moved back for saving and scoring
+
+
+def test_train_paraphrase_keeps_a_development_share_out_of_training(tmp_path: Path) -> None:
+    pytest.importorskip("peft")
+    from click.testing import CliRunner
+
+    from newsfuse.cli.main import cli
+
+    rows = ["Quality\t#1 ID\t#2 ID\t#1 String\t#2 String"]
+    rows += [f"{y}\t{i}\t{i + 1}\t{a}\t{b}" for i in range(10) for y, (a, b) in ((1, PARAPHRASE), (0, SAME_TOPIC))]
+    msrp = tmp_path / "msrp.txt"
+    msrp.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "adapter.safetensors"
+    result = CliRunner().invoke(cli, ["train", "paraphrase", "--msrp", str(msrp), "--out", str(out), "--epochs", "1",
+                                      "--rank", "2", "--dev-share", "0.25", "--device", "cpu", "--json"])
+    assert result.exit_code == 0, result.output
+    # 20 pairs: 14 in the fit part (the other 6 held out for eval), 3 of them kept for development
+    assert '"fit_pairs": 11' in result.stdout and '"dev_pairs": 3' in result.stdout
+    assert "dev accuracy" in result.stderr
+    params = CrossEncoder.load(out).params
+    assert params.rank == 2 and params.alpha == 4 and params.extra["dev_pairs"] == 3
+
+
 def test_missing_adapter_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="newsfuse train paraphrase"):
         CrossEncoder.load(tmp_path / "none.safetensors")
