@@ -23,6 +23,7 @@ from typing import Any
 
 from newsfuse.bench.harness import in_fresh_process, wait_quiet
 from newsfuse.errors import InputError
+from newsfuse.nlp.spacy_pipeline import NerWeights
 
 _WARMUP = ("US President Donald Trump told reporters on Wednesday that “a second meeting” "
            "with Zelenskyy could follow, according to two officials.")
@@ -40,13 +41,13 @@ def load_texts(folder: str | Path, limit: int) -> list[str]:
 _NLP: Any = None
 
 
-def _init_worker(ner: str = "combined") -> None:
+def _init_worker(ner: NerWeights = "combined") -> None:
     global _NLP
     from newsfuse.extract.annotate import annotate
     from newsfuse.model import Article, Provenance
     from newsfuse.nlp.spacy_pipeline import load_spacy
 
-    _NLP = load_spacy(ner=ner)  # type: ignore[arg-type]
+    _NLP = load_spacy(ner=ner)
     annotate(Article("w", Provenance("w", "text"), _WARMUP, None, None, None, None, "en"), _NLP)
 
 
@@ -81,7 +82,7 @@ def run_case(mode: str, texts: list[str], workers: int) -> dict[str, float]:
     from newsfuse.model import Article, Provenance
 
     ctx = multiprocessing.get_context("spawn")
-    ner = "stock" if mode == "stock" else "combined"
+    ner: NerWeights = "stock" if mode == "stock" else "combined"
     with ctx.Pool(workers, initializer=_init_worker, initargs=(ner,)) as pool:
         pool.map(_spacy_chunk, [[_WARMUP]] * workers)  # every worker has loaded the model
         started = time.perf_counter()
@@ -110,10 +111,10 @@ def bench_extract(folder: str | Path, articles: int = 200, workers: int = 2, rep
     words = sum(len(t.split()) for t in texts)
     runs: dict[str, list[tuple[float, float, float, float]]] = {"stock": [], "spacy": [], "extract": []}
     for rep in range(repeat):
-        for mode in runs:
+        for mode, timed in runs.items():
             wait_quiet()
             out, _, _, rss = in_fresh_process(run_case, mode, texts, workers)
-            runs[mode].append((out["seconds"], rss, out["corpus_stage_seconds"], out["cpu_seconds"]))
+            timed.append((out["seconds"], rss, out["corpus_stage_seconds"], out["cpu_seconds"]))
             say(f"rep {rep + 1}/{repeat} {mode:<8} {out['seconds']:7.2f} s wall  {out['cpu_seconds']:7.2f} s CPU  "
                 f"{words / out['seconds']:8.0f} words/s  peak {rss:6.0f} MiB")
 

@@ -73,8 +73,10 @@ def fresh_spacy(exclude: tuple[str, ...] = (), ner: NerWeights = "combined") -> 
 
 
 def ner_pipes(nlp: Any) -> list[str]:
-    """The components, in order, that find a doc's entities once ``tok2vec`` has run."""
-    return [p for p in ("ner", "newsfuse_keep_figures", "ner_names", "newsfuse_merge_names") if p in nlp.pipe_names]
+    """The components, in order, that find a doc's entities once ``tok2vec`` has run:
+    ``ner`` and whatever :func:`fresh_spacy` added after it."""
+    names = list(nlp.pipe_names)
+    return names[names.index("ner"):] if "ner" in names else []
 
 
 def _load_tuned(component: Any) -> None:
