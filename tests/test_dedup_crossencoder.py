@@ -8,7 +8,15 @@ import numpy as np
 import pytest
 
 from newsfuse.dedup.align import SentenceView, align_paraphrase, combine, needs_cross
-from newsfuse.dedup.crossencoder import ADAPTER, CrossEncoder, TrainParams, shipped_cross_encoder
+from newsfuse.dedup.crossencoder import (
+    ADAPTERS,
+    SEEDS,
+    CrossEncoder,
+    Ensemble,
+    TrainParams,
+    adapter_path,
+    shipped_cross_encoder,
+)
 from newsfuse.dedup.paraphrase import ParaphraseScorer
 from newsfuse.dedup.text import sentences
 from newsfuse.errors import InputError
@@ -20,12 +28,25 @@ SAME_TOPIC = ("The Federal Reserve raised interest rates by a quarter point on W
               "The Federal Reserve left interest rates unchanged, surprising some investors.")
 
 
-def test_shipped_adapter_tells_a_paraphrase_from_a_same_topic_sentence() -> None:
-    assert ADAPTER.is_file()
+def test_shipped_adapters_tell_a_paraphrase_from_a_same_topic_sentence() -> None:
+    assert all(path.is_file() for path in ADAPTERS)
     model = shipped_cross_encoder()
     yes, no = model.probability([PARAPHRASE, SAME_TOPIC])
     assert yes > 0.5 > no
-    assert model.params.extra["split_seed"] == 13  # trained on the fit part eval copies --msrp holds out
+    # one recipe, the seeds of SEEDS, all trained on the fit part eval copies --msrp holds out
+    assert [p.seed for p in model.params] == list(SEEDS)
+    assert {(p.rank, p.lr, p.epochs) for p in model.params} == {(16, 5e-4, 4)}
+    assert all(p.extra["split_seed"] == 13 and p.extra["fit_pairs"] == 2853 for p in model.params)
+
+
+def test_the_ensemble_decides_on_the_mean_logit_of_its_members() -> None:
+    model = shipped_cross_encoder()
+    each = np.array([m.logits([PARAPHRASE, SAME_TOPIC]) for m in model.members])
+    assert not np.allclose(each[0], each[1])  # other seeds: other models
+    assert np.allclose(model.logits([PARAPHRASE, SAME_TOPIC]), each.mean(axis=0), atol=1e-6)
+    assert np.allclose(model.probability([PARAPHRASE]), 1 / (1 + np.exp(-each[:, 0].mean())), atol=1e-6)
+    with pytest.raises(ValueError):
+        Ensemble([])
 
 
 def test_scores_are_symmetric_and_batching_does_not_change_them() -> None:
@@ -71,13 +92,45 @@ def test_train_paraphrase_keeps_a_development_share_out_of_training(tmp_path: Pa
     msrp.write_text("\n".join(rows) + "\n", encoding="utf-8")
     out = tmp_path / "adapter.safetensors"
     result = CliRunner().invoke(cli, ["train", "paraphrase", "--msrp", str(msrp), "--out", str(out), "--epochs", "1",
-                                      "--rank", "2", "--dev-share", "0.25", "--device", "cpu", "--json"])
+                                      "--rank", "2", "--dev-share", "0.25", "--device", "cpu", "--model-seed", "5",
+                                      "--json"])
     assert result.exit_code == 0, result.output
     # 20 pairs: 14 in the fit part (the other 6 held out for eval), 3 of them kept for development
     assert '"fit_pairs": 11' in result.stdout and '"dev_pairs": 3' in result.stdout
     assert "dev accuracy" in result.stderr
     params = CrossEncoder.load(out).params
-    assert params.rank == 2 and params.alpha == 4 and params.extra["dev_pairs"] == 3
+    assert params.rank == 2 and params.alpha == 4 and params.extra["dev_pairs"] == 3 and params.seed == 5
+
+
+def test_train_paraphrase_writes_one_packaged_file_per_seed() -> None:
+    assert adapter_path(0) == ADAPTERS[0] and adapter_path(2).name == "paraphrase-lora-seed2.safetensors"
+    assert len(set(ADAPTERS)) == len(SEEDS)
+
+
+def test_cross_validation_scores_every_pair_out_of_fold(tmp_path: Path) -> None:
+    pytest.importorskip("peft")
+    from click.testing import CliRunner
+
+    from newsfuse.cli.main import cli
+
+    rows = ["Quality\t#1 ID\t#2 ID\t#1 String\t#2 String"]
+    rows += [f"{y}\t{i}\t{i + 1}\t{a}\t{b}" for i in range(10) for y, (a, b) in ((1, PARAPHRASE), (0, SAME_TOPIC))]
+    msrp = tmp_path / "msrp.txt"
+    msrp.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", "paraphrase", "--msrp", str(msrp), "--cv", "2", "--epochs", "1",
+                                      "--rank", "2", "--model-seed", "0", "--model-seed", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    report = json.loads(result.stdout)
+    assert report["pairs"] == 14 and report["folds"] == 2 and set(report["seeds"]) == {"0", "1"}
+    assert [e["seeds"] for e in report["ensembles"]] == [[0], [0, 1]]
+    assert report["ensembles"][0]["combined"] == report["seeds"]["0"]["combined"]
+    assert all(0.0 <= r["cross_encoder"] <= 1.0 for r in report["seeds"].values())
+    assert not any(tmp_path.glob("*.safetensors"))  # cross-validation writes no adapter
+    two = CliRunner().invoke(cli, ["train", "paraphrase", "--msrp", str(msrp), "--out", str(tmp_path / "a.st"),
+                                   "--model-seed", "0", "--model-seed", "1"])
+    assert two.exit_code != 0 and "one --model-seed" in two.output
 
 
 def test_missing_adapter_is_a_clear_error(tmp_path: Path) -> None:
