@@ -153,13 +153,19 @@ def time_gap(a: Aggregate, b: Aggregate) -> float:
     return math.log1p(days)
 
 
+def embedding_similarity(a: Aggregate, b: Aggregate) -> float | None:
+    """Mean pairwise cosine of the two groups' embedded articles (``None`` when either
+    side has none)."""
+    if a.embedding is not None and b.embedding is not None and a.n_embedded and b.n_embedded:
+        return float(a.embedding @ b.embedding) / (a.n_embedded * b.n_embedded)
+    return None
+
+
 def similarities(a: Aggregate, b: Aggregate) -> dict[str, float | None]:
     """Mean pairwise similarities between two groups, by feature name; ``embedding``
     is ``None`` when either side has no embedded article."""
     pairs = a.n * b.n
-    embedding: float | None = None
-    if a.embedding is not None and b.embedding is not None and a.n_embedded and b.n_embedded:
-        embedding = float(a.embedding @ b.embedding) / (a.n_embedded * b.n_embedded)
+    embedding = embedding_similarity(a, b)
     weekdays = 0.0
     if a.n_weekdays and b.n_weekdays and pairs:
         # per pair where both name weekdays: cosine - 0.5, so the same day counts for and

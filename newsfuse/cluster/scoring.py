@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from newsfuse.cluster.aggregate import Aggregate, similarities
+from newsfuse.cluster.aggregate import Aggregate, embedding_similarity, similarities
 from newsfuse.cluster.model import Evidence, Tier
 from newsfuse.cluster.params import LinearModel
 
@@ -53,12 +53,13 @@ def decide(
     best_score, best, best_sims = scored[0]
     if abs(best_score) >= close_call or ensure_embeddings is None:
         return Scored(best, best_score, best_sims, "fast")
-    close = [c for s, c, _ in scored if s > -close_call]
-    if not ensure_embeddings(close):
+    close = [(c, sims) for s, c, sims in scored if s > -close_call]
+    if not ensure_embeddings([c for c, _ in close]):
         return Scored(best, best_score, best_sims, "fast")
     rescored = []
-    for cand in close:
-        sims = similarities(group, agg_of(cand))
+    for cand, fast_sims in close:
+        # only the embedding is new: the sums the other features read did not change
+        sims = {**fast_sims, "embedding": embedding_similarity(group, agg_of(cand))}
         rescored.append((full.logit(sims), cand, sims))
     rescored.sort(key=lambda x: -x[0])
     score, target, sims = rescored[0]
