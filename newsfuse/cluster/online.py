@@ -32,7 +32,7 @@ from newsfuse.cluster.index import AutoIndex
 from newsfuse.cluster.model import ClusterChange, ClusterUpdate, Evidence, Membership
 from newsfuse.cluster.params import ClusterConfig, FittedParams
 from newsfuse.cluster.restructure import link_storylines, merge_events, split_storyline
-from newsfuse.cluster.scoring import Scored, decide, evidence
+from newsfuse.cluster.scoring import Scored, SimilarityMemo, decide, evidence
 from newsfuse.cluster.state import EventState, StorylineState, restore
 from newsfuse.cluster.tracking import Tracker
 from newsfuse.cluster.vectors import DocumentFrequency, binary_idf, salient, sketch, tfidf
@@ -181,6 +181,7 @@ class EventClusterer:
         self.counters: Counter[str] = Counter()
         self.track = Tracker()
         self._warm = {}
+        self.memo = SimilarityMemo()
 
     def _embedder_or_none(self) -> Embedder | None:
         if self._embedder is None and self.embedder_choice is not None:
@@ -224,8 +225,9 @@ class EventClusterer:
         p = self.params
         cands = self._candidates(self.event_index, self.event_slots, self.events, agg,
                                  self.config.candidates)
+        self.memo = SimilarityMemo()  # one arrival's pairs; dropped with the next one
         found = decide(agg, cands, lambda e: e.agg, p.event_fast, p.event_full, p.close_call,
-                       self._ensurer(agg, leads))
+                       self._ensurer(agg, leads), self.memo)
         self.counters[f"event_{found.tier}"] += 1
         if found.target is not None and found.score is not None and found.score > 0:
             ev: EventState = found.target  # type: ignore[assignment]
@@ -300,7 +302,7 @@ class EventClusterer:
         # make every late event look unrelated.
         p = self.params
         story = decide(agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
-                       p.close_call, self._ensurer(agg, leads))
+                       p.close_call, self._ensurer(agg, leads), self.memo)
         self.counters[f"storyline_{story.tier}"] += 1
         ev_id = content_id("event/v1", article_id)
         if story.target is not None and story.score is not None and story.score > 0:

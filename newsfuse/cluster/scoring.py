@@ -27,6 +27,34 @@ class Scored:
     tier: Tier
 
 
+Similarity = Callable[[Aggregate, Aggregate], dict[str, float | None]]
+
+
+class SimilarityMemo:
+    """:func:`~newsfuse.cluster.aggregate.similarities`, remembered for one arrival.
+
+    Placing an article scores the same pairs several times over: the article against
+    its candidates for the event and then the storyline model, its event against its
+    neighbours for the merge, storyline-link and split checks. The features do not
+    depend on the model, so each pair is measured once while neither side changes. A
+    side changes only by :meth:`Aggregate.add`, which raises its ``n``, or by gaining an
+    embedding, which raises ``n_embedded``: both are part of the key, and the objects
+    themselves are kept so a reused ``id`` cannot alias.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, int], tuple[Aggregate, Aggregate, tuple[int, ...], dict[str, float | None]]] = {}
+
+    def __call__(self, a: Aggregate, b: Aggregate) -> dict[str, float | None]:
+        version = (a.n, a.n_embedded, b.n, b.n_embedded)
+        hit = self._seen.get((id(a), id(b)))
+        if hit is not None and hit[0] is a and hit[1] is b and hit[2] == version:
+            return hit[3]
+        sims = similarities(a, b)
+        self._seen[(id(a), id(b))] = (a, b, version, sims)
+        return sims
+
+
 def decide(
     group: Aggregate,
     candidates: Sequence[T],
@@ -35,19 +63,21 @@ def decide(
     full: LinearModel,
     close_call: float,
     ensure_embeddings: Callable[[Sequence[T]], bool] | None,
+    measure: Similarity = similarities,
 ) -> Scored:
     """Pick the best candidate for ``group`` in two tiers.
 
     The fast model scores every candidate. When the best fast score is within
     ``close_call`` of the threshold (0) and embeddings can be had
     (``ensure_embeddings`` returns True once ``group`` and the plausible candidates
-    have them), the full model re-scores those candidates and decides.
+    have them), the full model re-scores those candidates and decides. ``measure``:
+    how the features of a pair are read (a :class:`SimilarityMemo` to share them).
     """
     if not candidates:
         return Scored(None, None, {}, "fast")
     scored = []
     for cand in candidates:
-        sims = similarities(group, agg_of(cand))
+        sims = measure(group, agg_of(cand))
         scored.append((fast.logit(sims), cand, sims))
     scored.sort(key=lambda x: -x[0])
     best_score, best, best_sims = scored[0]

@@ -1,0 +1,68 @@
+"""One arrival's similarity memo: each pair measured once while neither side changes,
+and the clustering it gives is the one without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsfuse.cluster import EventClusterer, scoring
+from newsfuse.cluster.aggregate import Aggregate, similarities
+from newsfuse.cluster.scoring import SimilarityMemo
+from newsfuse.model import Article
+from newsfuse.nlp.embeddings import HashingEmbedder
+from tests.conftest import ROOT, SEEDS
+from tests.test_dedup_seeds import seed_articles
+
+REUTERS = ROOT.parent / "shared" / "data" / "reuters21578"
+
+
+def group(terms: dict[str, float], n: int = 1) -> Aggregate:
+    return Aggregate(n=n, terms=dict(terms), entities={"trump": 1.0}, first_day=20000.0, last_day=20000.0)
+
+
+def test_memo_measures_a_pair_once_and_again_after_either_side_changes() -> None:
+    a, b = group({"summit": 0.8, "alaska": 0.6}), group({"summit": 1.0})
+    memo = SimilarityMemo()
+    first = memo(a, b)
+    assert first == similarities(a, b) and memo(a, b) is first  # remembered, not re-measured
+    b.add(group({"alaska": 1.0}))  # a join: n rises, the sums move
+    second = memo(a, b)
+    assert second is not first and second == similarities(a, b)
+    a.embedding, a.n_embedded = np.ones(4, dtype=np.float32) / 2, 1
+    b.embedding, b.n_embedded = np.ones(4, dtype=np.float32), 1
+    third = memo(a, b)  # an embedding arrived: n_embedded is part of the key
+    assert third["embedding"] == pytest.approx(2.0) and second["embedding"] is None
+    assert memo(b, a) == similarities(b, a)  # ordered pairs
+
+
+def articles() -> list[Article]:
+    found = seed_articles(SEEDS)
+    if REUTERS.is_dir():  # a real stream with joins, merges and splits, when the data is here
+        from newsfuse.eval.copies import reuters_articles
+
+        found += reuters_articles(REUTERS)[:1500]
+    return found
+
+
+def test_clustering_with_the_memo_equals_clustering_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = articles()
+
+    def run() -> tuple[dict[str, str], list[tuple[str, str, str]], dict[str, int]]:
+        clusterer = EventClusterer(embedder=HashingEmbedder())
+        update = clusterer.fit(stream)
+        return (dict(clusterer.article_event), [(c.kind, c.level, c.kept) for c in update.changes],
+                dict(clusterer.counters))
+
+    with_memo = run()
+
+    class NoMemo:  # every pair measured afresh, as before the memo
+        def __call__(self, a: Aggregate, b: Aggregate) -> dict[str, float | None]:
+            return similarities(a, b)
+
+    monkeypatch.setattr("newsfuse.cluster.online.SimilarityMemo", NoMemo)
+    assert scoring.SimilarityMemo is SimilarityMemo
+    assert run() == with_memo
+    assert Path(SEEDS).is_dir()
