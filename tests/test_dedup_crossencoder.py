@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
+from click.testing import CliRunner
 
+from newsfuse.cli.main import cli
 from newsfuse.dedup.align import SentenceView, align_paraphrase, combine, needs_cross
 from newsfuse.dedup.crossencoder import (
     ADAPTERS,
@@ -80,16 +83,18 @@ def test_training_scores_the_development_pairs_after_every_epoch() -> None:
     assert trained.head.weight.device.type == "cpu"  # moved back for saving and scoring
 
 
-def test_train_paraphrase_keeps_a_development_share_out_of_training(tmp_path: Path) -> None:
-    pytest.importorskip("peft")
-    from click.testing import CliRunner
-
-    from newsfuse.cli.main import cli
-
+def tiny_msrp(folder: Path) -> Path:
+    """An MSRP-format file of 20 pairs (10 paraphrases, 10 same-topic sentences)."""
     rows = ["Quality\t#1 ID\t#2 ID\t#1 String\t#2 String"]
     rows += [f"{y}\t{i}\t{i + 1}\t{a}\t{b}" for i in range(10) for y, (a, b) in ((1, PARAPHRASE), (0, SAME_TOPIC))]
-    msrp = tmp_path / "msrp.txt"
+    msrp = folder / "msrp.txt"
     msrp.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return msrp
+
+
+def test_train_paraphrase_keeps_a_development_share_out_of_training(tmp_path: Path) -> None:
+    pytest.importorskip("peft")
+    msrp = tiny_msrp(tmp_path)
     out = tmp_path / "adapter.safetensors"
     result = CliRunner().invoke(cli, ["train", "paraphrase", "--msrp", str(msrp), "--out", str(out), "--epochs", "1",
                                       "--rank", "2", "--dev-share", "0.25", "--device", "cpu", "--model-seed", "5",
@@ -109,19 +114,10 @@ def test_train_paraphrase_writes_one_packaged_file_per_seed() -> None:
 
 def test_cross_validation_scores_every_pair_out_of_fold(tmp_path: Path) -> None:
     pytest.importorskip("peft")
-    from click.testing import CliRunner
-
-    from newsfuse.cli.main import cli
-
-    rows = ["Quality\t#1 ID\t#2 ID\t#1 String\t#2 String"]
-    rows += [f"{y}\t{i}\t{i + 1}\t{a}\t{b}" for i in range(10) for y, (a, b) in ((1, PARAPHRASE), (0, SAME_TOPIC))]
-    msrp = tmp_path / "msrp.txt"
-    msrp.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    msrp = tiny_msrp(tmp_path)
     result = CliRunner().invoke(cli, ["train", "paraphrase", "--msrp", str(msrp), "--cv", "2", "--epochs", "1",
                                       "--rank", "2", "--model-seed", "0", "--model-seed", "1", "--json"])
     assert result.exit_code == 0, result.output
-    import json
-
     report = json.loads(result.stdout)
     assert report["pairs"] == 14 and report["folds"] == 2 and set(report["seeds"]) == {"0", "1"}
     assert [e["seeds"] for e in report["ensembles"]] == [[0], [0, 1]]

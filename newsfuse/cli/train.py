@@ -74,7 +74,10 @@ def train_paraphrase(msrp: str, out: str | None, seed: int, model_seeds: tuple[i
         params = replace(params, lr=lr)
     if rank:
         params = replace(params, rank=rank, alpha=2 * rank)
-    say = lambda line: click.echo(f"newsfuse: {line}", err=True)  # noqa: E731
+
+    def say(line: str) -> None:
+        click.echo(f"newsfuse: {line}", err=True)
+
     if folds:
         emit(cross_validate_recipe(fit, seeds, folds, params, log=say, device=device), as_json, _cv_text)
         return
@@ -89,12 +92,12 @@ def train_paraphrase(msrp: str, out: str | None, seed: int, model_seeds: tuple[i
 
 
 def _cv_text(d: dict[str, Any]) -> str:
-    lines = [f"MSRP fit part, {d['pairs']} pairs, {d['folds']}-fold out-of-fold accuracy "
-             f"(features alone {d['features']:.4f})"]
+    lines = [(f"MSRP fit part, {d['pairs']} pairs, {d['folds']}-fold out-of-fold accuracy "
+              f"(features alone {d['features']:.4f})")]
     lines += [f"  seed {s}: cross-encoder {r['cross_encoder']:.4f}, combined {r['combined']:.4f}"
               for s, r in d["seeds"].items()]
-    lines += [f"  ensemble of seeds {','.join(map(str, e['seeds']))}: cross-encoder {e['cross_encoder']:.4f}, "
-              f"combined {e['combined']:.4f}" for e in d["ensembles"]]
+    lines += [(f"  ensemble of seeds {','.join(map(str, e['seeds']))}: cross-encoder {e['cross_encoder']:.4f}, "
+               f"combined {e['combined']:.4f}") for e in d["ensembles"]]
     return "\n".join(lines)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.dedup import CopiesConfig, CopyDetector, CopyLink
+from newsfuse.dedup import CopiesConfig, CopyDetector
 from newsfuse.dedup.align import PairScorer, combine
 from newsfuse.dedup.crossencoder import CrossEncoder, TrainParams
 from newsfuse.dedup.links import _components
