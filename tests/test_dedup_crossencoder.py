@@ -123,6 +123,9 @@ def test_cross_validation_scores_every_pair_out_of_fold(tmp_path: Path) -> None:
     assert [e["seeds"] for e in report["ensembles"]] == [[0], [0, 1]]
     assert report["ensembles"][0]["combined"] == report["seeds"]["0"]["combined"]
     assert all(0.0 <= r["cross_encoder"] <= 1.0 for r in report["seeds"].values())
+    oof = report["out_of_fold"]  # every fit pair scored once per seed, by the adapter that did not see it
+    assert len(oof["labels"]) == len(oof["features"]) == len(oof["logits"]["0"]) == len(oof["logits"]["1"]) == 14
+    assert result.stderr.count("dev accuracy") == 2 * 2  # the held-out fold's curve, per seed and fold
     assert not any(tmp_path.glob("*.safetensors"))  # cross-validation writes no adapter
     two = CliRunner().invoke(cli, ["train", "paraphrase", "--msrp", str(msrp), "--out", str(tmp_path / "a.st"),
                                    "--model-seed", "0", "--model-seed", "1"])
