@@ -42,6 +42,29 @@ def test_cluster_index_hnsw_backends_find_the_nearest(backend: str) -> None:
     assert index.search(vectors[5], 1) == [5]
 
 
+def test_cluster_index_usearch_replaced_and_removed_vectors_never_come_back() -> None:
+    pytest.importorskip("usearch")
+    from newsfuse.cluster.index import USearchIndex
+
+    rng = np.random.default_rng(3)
+    vectors = unit(rng, 200)
+    index = USearchIndex(32)
+    for key, v in enumerate(vectors[:100]):
+        index.upsert(key, v)
+    # more replacements and removals than one batch of stale labels, and some pending
+    moved = range(0, USearchIndex.STALE_BATCH + 5)
+    for key in moved:
+        index.upsert(key, vectors[100 + key])  # key now stands for another vector
+    index.remove(99)
+    assert len(index) == 99 and 0 < len(index._stale) < USearchIndex.STALE_BATCH
+    for key in moved:
+        found = index.search(vectors[key], 10)  # its old vector: gone
+        assert key not in found[:1] and len(found) == 10 and len(set(found)) == 10
+        assert index.search(vectors[100 + key], 1) == [key]  # its new vector: found
+    assert 99 not in index.search(vectors[99], 10)
+    assert sorted(index.search(vectors[50], 99)) == sorted(set(range(99)))  # every live key, once
+
+
 def test_cluster_index_auto_switches_from_exact_to_hnsw() -> None:
     pytest.importorskip("hnswlib")
     rng = np.random.default_rng(2)

@@ -136,9 +136,21 @@ class USearchIndex:
     insert run about twice as fast as with f32 at the same recall (32k clustered 256-d
     sketches: search 0.44 against 0.88 ms, insert 0.76 against 1.57 ms, recall@16 0.695
     against 0.691). A sketch's cosine moves by about 1e-3, far below what separates
-    candidates; the scores that decide are computed exactly from the cluster sums."""
+    candidates; the scores that decide are computed exactly from the cluster sums.
+
+    Removals are batched. In usearch an insert that follows a removal costs about 1 ms
+    more than one that follows an insert (54k 256-d vectors: a remove-then-add 1.30 ms,
+    an add 0.39 ms; 64 removes, then 64 adds: 0.33 ms an operation), and re-indexing a
+    drifted cluster is exactly that pair. So a vector that is replaced or removed only
+    leaves the key map at once (its graph label goes *stale*); the stale labels leave
+    the graph together once :attr:`STALE_BATCH` of them wait. A new vector gets a fresh
+    label. Searches ask for ``k`` plus the stale count, which stays under
+    ``expansion_search``, and drop stale labels, so they return what an index without
+    the stale vectors would.
+    """
 
     kind = "usearch"
+    STALE_BATCH = 32
 
     def __init__(self, dim: int) -> None:
         try:
@@ -148,32 +160,46 @@ class USearchIndex:
         self.dim = dim
         self._index = Index(ndim=dim, metric="ip", dtype="f16", connectivity=16,
                             expansion_add=100, expansion_search=64)
-        self._live: set[int] = set()
+        self._label: dict[int, int] = {}  # key -> the graph label of its current vector
+        self._key: dict[int, int] = {}  # live label -> key
+        self._stale: list[int] = []  # labels still in the graph, no longer any key's
+        self._next = 0
 
     def upsert(self, key: int, vector: np.ndarray) -> None:
-        if key in self._live:
-            self._index.remove(key)
-        self._index.add(key, vector.astype(np.float32), threads=1)
-        self._live.add(key)
+        self.remove(key)
+        label, self._next = self._next, self._next + 1
+        self._index.add(label, vector.astype(np.float32), threads=1)
+        self._label[key], self._key[label] = label, key
 
     def add_many(self, keys: np.ndarray, vectors: np.ndarray) -> None:
         """Bulk insert of new keys (all cores): how a large index is built in one go."""
-        self._index.add(np.asarray(keys, dtype=np.uint64), vectors.astype(np.float32), threads=0)
-        self._live.update(int(k) for k in keys)
+        labels = np.arange(self._next, self._next + len(keys), dtype=np.uint64)
+        self._next += len(keys)
+        self._index.add(labels, vectors.astype(np.float32), threads=0)
+        for key, label in zip(keys, labels):
+            self._label[int(key)], self._key[int(label)] = int(label), int(key)
 
     def remove(self, key: int) -> None:
-        if key in self._live:
-            self._index.remove(key)
-            self._live.discard(key)
+        label = self._label.pop(key, None)
+        if label is None:
+            return
+        del self._key[label]
+        self._stale.append(label)
+        if len(self._stale) >= self.STALE_BATCH:
+            for stale in self._stale:
+                self._index.remove(stale)
+            self._stale.clear()
 
     def search(self, vector: np.ndarray, k: int) -> list[int]:
-        if not self._live:
+        if not self._label:
             return []
-        found = self._index.search(vector.astype(np.float32), min(k, len(self._live)), threads=1)
-        return [int(x) for x in found.keys]
+        found = self._index.search(vector.astype(np.float32), min(k + len(self._stale), len(self._index)),
+                                   threads=1)
+        keys = [self._key.get(int(label)) for label in found.keys]
+        return [key for key in keys if key is not None][:k]
 
     def __len__(self) -> int:
-        return len(self._live)
+        return len(self._label)
 
 
 def ann_index(dim: int, backend: str = "auto") -> VectorIndex:
