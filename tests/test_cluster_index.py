@@ -52,7 +52,7 @@ def test_cluster_index_usearch_replaced_and_removed_vectors_never_come_back() ->
     for key, v in enumerate(vectors[:100]):
         index.upsert(key, v)
     # more replacements and removals than one batch of stale labels, and some pending
-    moved = range(0, USearchIndex.STALE_BATCH + 5)
+    moved = range(USearchIndex.STALE_BATCH + 5)
     for key in moved:
         index.upsert(key, vectors[100 + key])  # key now stands for another vector
     index.remove(99)
