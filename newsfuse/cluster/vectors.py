@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -28,18 +29,22 @@ class DocumentFrequency:
     """
 
     def __init__(self, counts: Mapping[str, int] | None = None, documents: int = 0) -> None:
-        self.counts: dict[str, int] = dict(counts or {})
+        self.counts: Counter[str] = Counter(counts or {})
         self.documents = documents
 
     def add(self, keys: Iterable[str]) -> None:
         self.documents += 1
-        for key in keys:
-            self.counts[key] = self.counts.get(key, 0) + 1
+        self.counts.update(iter(keys))  # an iterator takes Counter's C counting loop
 
     def idf(self, key: str) -> float:
         # Smoothed so a key seen in every article still weighs a little, and an unseen
         # key (the article itself not yet added) weighs the most.
         return math.log((self.documents + 1) / (self.counts.get(key, 0) + 1)) + 1.0
+
+    def idfs(self, keys: Iterable[str]) -> list[float]:
+        """:meth:`idf` of each key (the same numbers, without a call per key)."""
+        top, get, log = self.documents + 1, self.counts.get, math.log
+        return [log(top / (get(k, 0) + 1)) + 1.0 for k in keys]
 
     def to_dict(self) -> dict[str, object]:
         return {"documents": self.documents, "counts": self.counts}
@@ -53,13 +58,16 @@ class DocumentFrequency:
 
 def tfidf(counts: Mapping[str, int], df: DocumentFrequency) -> SparseVector:
     """L2-normalised ``(1 + log tf) * idf`` weights."""
-    weights = {k: (1.0 + math.log(n)) * df.idf(k) for k, n in counts.items() if n > 0}
+    kept = [(k, n) for k, n in counts.items() if n > 0]
+    log = math.log
+    weights = {k: (1.0 + log(n)) * w for (k, n), w in zip(kept, df.idfs(k for k, _ in kept))}
     return normalize(weights)
 
 
 def binary_idf(keys: Iterable[str], df: DocumentFrequency) -> SparseVector:
     """L2-normalised idf weights of a set (entities: presence matters, not counts)."""
-    return normalize({k: df.idf(k) for k in keys})
+    names = list(keys)
+    return normalize(dict(zip(names, df.idfs(names))))
 
 
 def normalize(vector: Mapping[str, float]) -> SparseVector:
