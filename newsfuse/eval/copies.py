@@ -174,12 +174,12 @@ def cross_validate_recipe(fit: list[tuple[int, str, str]], seeds: Sequence[int],
     for k in range(folds):
         feature_p[fold_of == k] = ParaphraseScorer.fit(x[fold_of != k], y[fold_of != k]).probability(
             x[fold_of == k])
+    parts = [([p for p, f in zip(fit, fold_of) if f != k], [p for p, f in zip(fit, fold_of) if f == k])
+             for k in range(folds)]  # (train, held out) per fold; the held-out fold is logged every epoch
     logits: dict[int, np.ndarray] = {}
     for seed in seeds:
         out = np.zeros(len(fit), dtype=np.float32)
-        for k in range(folds):
-            train = [p for p, f in zip(fit, fold_of) if f != k]
-            held = [p for p, f in zip(fit, fold_of) if f == k]  # logged after every epoch: the curve
+        for k, (train, held) in enumerate(parts):
             model = CrossEncoder.train(train, dataclasses.replace(base, seed=seed), log=log, dev=held,
                                        device=device)
             out[fold_of == k] = model.logits([(a, b) for _, a, b in held])
