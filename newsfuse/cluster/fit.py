@@ -85,7 +85,7 @@ def examples(stream: Sequence[Labelled], embedder: Embedder, negatives: int = 5
     rows: dict[str, list[tuple[np.ndarray, np.ndarray, int]]] = {"event": [], "storyline": []}
     events: dict[str, Aggregate] = {}
     story_of: dict[str, str] = {}
-    fast_probe = LinearModel(FAST_FEATURES, (1.0, 1.0, 0.0, 0.0), 0.0)
+    fast_probe = LinearModel(FAST_FEATURES, (1.0, 1.0) + (0.0,) * (len(FAST_FEATURES) - 2), 0.0)
     for article, gold_event, gold_story in stream:
         agg, sig = vectorizer.vectorize(article)
         agg.embedding = embedder.encode([sig.lead])[0].astype(np.float32)
