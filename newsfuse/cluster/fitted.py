@@ -16,7 +16,7 @@ FITTED = FittedParams(
     storyline_fast=LinearModel(('terms', 'entities', 'time_gap', 'weekdays', 'years'),
         (50.856751, 10.739630, -0.025649, 0.613249, -1.278818),
         -7.344224),
-    close_call=1000000000.0,
+    close_call=2.0,
     split_margin=2.0,
     provenance='python -m newsfuse.cluster.fit --ecbplus <ECB+> --orders 3 --grid -1,0,1,2,3; ECB+ training topics 1-33 without dev topics (575 documents), embeddings all-MiniLM-L6-v2 on title+lead; fitted 2026-12-02',
 )
