@@ -1,4 +1,4 @@
-"""Cheap per-article signals: entity proxy, stated dates, weekdays, years, terms."""
+"""Cheap per-article signals: entity proxy, stated dates, weekdays, terms."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from newsfuse.cluster.features import (
     terms,
     text_day,
     weekdays,
-    years,
 )
 
 
@@ -49,13 +48,6 @@ def test_cluster_features_weekdays_and_terms() -> None:
     bag = terms("Lohan checked into the Betty Ford Center; a 5.6 magnitude quake, $2.6 million, 20-13.")
     assert {"lohan", "check", "betty", "ford", "center", "5.6", "magnitude", "$2.6", "20-13"} <= set(bag)
     assert "the" not in bag and stem("injuries") == "injury"
-
-
-def test_cluster_features_years_named_but_not_amounts_or_counts() -> None:
-    text = ("Klitschko stopped Tony Thompson on July 7, 2012, as he had in 2008; 2012 was his year. "
-            "A crowd of 2,013 paid $2010 each; 1999 percent, 2005%, 10.2008 and 12014 are no years.")
-    assert years(text) == {"2012": 2, "2008": 1}
-    assert years("no years here, just 1850 and 2150") == {}
 
 
 def _days_by_finditer(text: str) -> list[tuple[float, int]]:

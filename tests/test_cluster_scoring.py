@@ -66,25 +66,3 @@ def test_clustering_with_the_memo_equals_clustering_without_it(monkeypatch: pyte
         counters = with_memo[2]
         assert all(counters[k] > 0 for k in ("event_embedding", "storyline_embedding", "merge_event",
                                              "merge_storyline", "split_storyline"))
-
-
-def test_years_named_count_for_the_same_years_and_against_others_and_survive_storage() -> None:
-    from newsfuse.cluster.vectors import normalize
-
-    def named(years: dict[str, float]) -> Aggregate:
-        agg = group({"fight": 1.0})
-        agg.years, agg.n_years = normalize(years), 1
-        return agg
-
-    same, other, undated = named({"2012": 1.0}), named({"2008": 1.0}), group({"fight": 1.0})
-    assert similarities(named({"2012": 2.0}), same)["years"] == pytest.approx(0.5)
-    assert similarities(same, other)["years"] == pytest.approx(-0.5)
-    assert similarities(same, undated)["years"] == 0.0  # a text naming no year is no evidence
-    both = named({"2012": 1.0})
-    both.add(other)  # an event of two articles, one per year: half its pairs agree
-    assert (both.n_years, similarities(both, same)["years"]) == (2, pytest.approx(0.0))
-    assert similarities(both.without(other), same)["years"] == pytest.approx(0.5)
-    back = Aggregate.from_dict(both.to_dict())
-    assert (back.years, back.n_years) == (both.years, 2)
-    stored_before = {k: v for k, v in both.to_dict().items() if k not in ("years", "n_years")}
-    assert Aggregate.from_dict(stored_before).n_years == 0  # sums stored before years were read

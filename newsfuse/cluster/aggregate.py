@@ -18,9 +18,9 @@ import numpy as np
 
 from newsfuse.cluster.vectors import SparseVector, add_into, dot, prune
 
-FULL_FEATURES = ("embedding", "terms", "entities", "time_gap", "weekdays", "years")
+FULL_FEATURES = ("embedding", "terms", "entities", "time_gap", "weekdays")
 """Features of the full model, in the order of its coefficients."""
-FAST_FEATURES = ("terms", "entities", "time_gap", "weekdays", "years")
+FAST_FEATURES = ("terms", "entities", "time_gap", "weekdays")
 """Features of the fast model: everything but the sentence embedding."""
 
 TERMS_KEPT = 400  # per cluster; see vectors.prune
@@ -38,7 +38,6 @@ class Aggregate:
         embedding: sum of the unit sentence embeddings of ``n_embedded`` articles
             (embeddings are computed only for close calls, so often fewer than ``n``).
         weekdays: sum of unit weekday-mention histograms of ``n_weekdays`` articles.
-        years: sum of unit year-mention vectors of ``n_years`` articles.
         first_day, last_day: the dated articles' span (days since 1970), if any.
         sketch: sum of the articles' unit sketches (what the ANN index sees).
     """
@@ -50,8 +49,6 @@ class Aggregate:
     n_embedded: int = 0
     weekdays: np.ndarray = field(default_factory=lambda: np.zeros(7, dtype=np.float32))
     n_weekdays: int = 0
-    years: SparseVector = field(default_factory=dict)
-    n_years: int = 0
     first_day: float | None = None
     last_day: float | None = None
     sketch: np.ndarray | None = None
@@ -72,9 +69,6 @@ class Aggregate:
         if other.n_weekdays:
             self.weekdays = self.weekdays + other.weekdays
             self.n_weekdays += other.n_weekdays
-        if other.n_years:
-            add_into(self.years, other.years)
-            self.n_years += other.n_years
         for day in (other.first_day, other.last_day):
             if day is not None:
                 self.first_day = day if self.first_day is None else min(self.first_day, day)
@@ -94,15 +88,12 @@ class Aggregate:
             n_embedded=self.n_embedded,
             weekdays=self.weekdays - other.weekdays,
             n_weekdays=self.n_weekdays - other.n_weekdays,
-            years=dict(self.years),
-            n_years=self.n_years - other.n_years,
             first_day=self.first_day,
             last_day=self.last_day,
             sketch=None if self.sketch is None else self.sketch.copy(),
         )
         add_into(rest.terms, other.terms, -1.0)
         add_into(rest.entities, other.entities, -1.0)
-        add_into(rest.years, other.years, -1.0)
         if other.embedding is not None and rest.embedding is not None:
             rest.embedding = rest.embedding - other.embedding
             rest.n_embedded -= other.n_embedded
@@ -123,8 +114,6 @@ class Aggregate:
             "n_embedded": self.n_embedded,
             "weekdays": [round(float(x), 6) for x in self.weekdays],
             "n_weekdays": self.n_weekdays,
-            "years": {k: round(v, 6) for k, v in self.years.items()},
-            "n_years": self.n_years,
             "first_day": self.first_day,
             "last_day": self.last_day,
             "sketch": _pack(self.sketch),
@@ -140,8 +129,6 @@ class Aggregate:
             n_embedded=int(data["n_embedded"]),
             weekdays=np.asarray(data["weekdays"], dtype=np.float32),
             n_weekdays=int(data["n_weekdays"]),
-            years=dict(data.get("years", {})),  # absent in sums stored before years were read
-            n_years=int(data.get("n_years", 0)),
             first_day=data["first_day"],
             last_day=data["last_day"],
             sketch=_unpack(data["sketch"]),
@@ -184,16 +171,12 @@ def similarities(a: Aggregate, b: Aggregate) -> dict[str, float | None]:
         # per pair where both name weekdays: cosine - 0.5, so the same day counts for and
         # different days against; pairs where either names none count 0
         weekdays = (float(a.weekdays @ b.weekdays) - 0.5 * a.n_weekdays * b.n_weekdays) / pairs
-    years = 0.0
-    if a.n_years and b.n_years and pairs:  # the same rule for the years they name
-        years = (dot(a.years, b.years) - 0.5 * a.n_years * b.n_years) / pairs
     return {
         "embedding": embedding,
         "terms": dot(a.terms, b.terms) / pairs if pairs else 0.0,
         "entities": dot(a.entities, b.entities) / pairs if pairs else 0.0,
         "time_gap": time_gap(a, b),
         "weekdays": weekdays,
-        "years": years,
     }
 
 

@@ -12,7 +12,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -71,8 +71,6 @@ class Signals:
         entities: lower-cased named-entity names (given, or the proxy) with their
             number of mentions (1 each when given).
         weekdays: how often each weekday (Monday first) is named in the text.
-        years: how often each year (1900-2099) is named in the text ("the 2005
-            rampage", "July 7, 2012"): two reports of one happening name the same years.
         headline: the title, else the first sentence (for labels).
         has_title: whether ``headline`` is a real title.
         lead: title plus the opening of the text (what the sentence model reads).
@@ -87,7 +85,6 @@ class Signals:
     headline: str
     lead: str
     has_title: bool = False
-    years: dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -259,22 +256,6 @@ def text_day(text: str) -> float | None:
     return days[0][0] if days else None
 
 
-_YEAR_NAMED = re.compile(r"(?<![\d.,$])\b(?:19|20)\d\d\b(?![.,]?\d|%| ?(?:percent|per cent)\b)")
-
-
-def years(text: str) -> Counter[str]:
-    """Years named in ``text`` (four digits from 1900 to 2099, not part of a larger
-    number, an amount or a percentage).
-
-    Example:
-        >>> sorted(years("In July 2012, 2,013 fans and $2010 paid; 2012 was a year of 1900% growth"))
-        ['2012']
-        >>> years("the 2005 rampage")["2005"]
-        1
-    """
-    return Counter(m.group(0) for m in _YEAR_NAMED.finditer(text))
-
-
 def weekdays(text: str) -> tuple[int, ...]:
     counts = Counter(m.group(1).lower() for m in _WEEKDAY.finditer(text))
     return tuple(counts[d] for d in WEEKDAYS)
@@ -318,7 +299,6 @@ def signals(article: Article, entities: Iterable[str] | None = None, lead_chars:
         terms=dict(terms(full)),
         entities=ents,
         weekdays=weekdays(full),
-        years=dict(years(full)),
         headline=title or _first_sentence(body),
         lead=lead,
         has_title=bool(title),

@@ -76,7 +76,7 @@ class Evidence:
             (for ``opened``: to the best existing event, which was too low).
         threshold: the score above which an article joins.
         similarities: mean similarity to the event's articles, per signal
-            (``terms``, ``entities``, ``embedding``, ``weekdays``, ``years``), and ``time_gap``
+            (``terms``, ``entities``, ``embedding``, ``weekdays``), and ``time_gap``
             as ``log(1 + days)``.
         shared_entities, shared_terms: what the article has in common with the event.
         time_gap_days: days between the article and the event's span, if both dated.

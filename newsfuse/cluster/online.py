@@ -35,14 +35,7 @@ from newsfuse.cluster.restructure import link_storylines, merge_events, split_st
 from newsfuse.cluster.scoring import Scored, SimilarityMemo, decide, evidence
 from newsfuse.cluster.state import EventState, StorylineState, restore
 from newsfuse.cluster.tracking import Tracker
-from newsfuse.cluster.vectors import (
-    DocumentFrequency,
-    binary_idf,
-    normalize,
-    salient,
-    sketch,
-    tfidf,
-)
+from newsfuse.cluster.vectors import DocumentFrequency, binary_idf, salient, sketch, tfidf
 from newsfuse.model import Article, content_id
 from newsfuse.nlp.embeddings import Embedder
 
@@ -209,11 +202,9 @@ class EventClusterer:
         ents = salient(binary_idf(sig.entities, self.entity_df), sig.entities, cfg.max_entities)
         wd = np.asarray(sig.weekdays, dtype=np.float32)
         norm = float(np.linalg.norm(wd))
-        years = normalize(sig.years)
         return Aggregate(
             n=1, terms=terms, entities=ents,
             weekdays=wd / norm if norm else wd, n_weekdays=1 if norm else 0,
-            years=years, n_years=1 if years else 0,
             first_day=sig.day, last_day=sig.day,
             sketch=sketch([terms, ents], cfg.sketch_dim),
         )

@@ -56,10 +56,9 @@ def _warm(embedder: Any, articles: Sequence[Article], lead_chars: int) -> None:
 
 
 def without_time(params: FittedParams) -> FittedParams:
-    """The same models with the coefficients of the time signals (the time gap, the
-    years named) set to zero."""
+    """The same models with the time-gap coefficient set to zero."""
     def drop(m: LinearModel) -> LinearModel:
-        return LinearModel(m.features, tuple(0.0 if f in ("time_gap", "years") else c
+        return LinearModel(m.features, tuple(0.0 if f == "time_gap" else c
                                              for f, c in zip(m.features, m.coef)), m.intercept)
 
     return FittedParams(drop(params.event_full), drop(params.event_fast), drop(params.storyline_full),
