@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfuse.cluster.fit import EMBEDDED_BUDGET, close_call_band
+from newsfuse.cluster.fit import CLOSE_CALL_BANDS, EMBEDDED_BUDGET, close_call_band
 
 
 def _measure(quality: dict[float, float], embedded: dict[float, float], seen: list[float]):
@@ -12,7 +12,7 @@ def _measure(quality: dict[float, float], embedded: dict[float, float], seen: li
     return measure
 
 
-BANDS = (0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0)
+BANDS = CLOSE_CALL_BANDS  # 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0
 SHARES = dict(zip(BANDS, (0.03, 0.06, 0.12, 0.19, 0.245, 0.36, 0.49), strict=True))
 
 
