@@ -66,3 +66,30 @@ def test_clustering_with_the_memo_equals_clustering_without_it(monkeypatch: pyte
         counters = with_memo[2]
         assert all(counters[k] > 0 for k in ("event_embedding", "storyline_embedding", "merge_event",
                                              "merge_storyline", "split_storyline"))
+
+
+def test_a_close_call_embeds_only_its_best_candidates_and_picks_among_them() -> None:
+    from newsfuse.cluster.params import LinearModel
+    from newsfuse.cluster.scoring import decide
+
+    article = group({"summit": 1.0})
+    article.embedding, article.n_embedded = np.array([1.0, 0.0], dtype=np.float32), 1
+    # fast scores: terms cosine 0.9, 0.8, 0.7, 0.1 (all close calls against a band of 10)
+    cands = [group({"summit": s, f"other{k}": (1 - s * s) ** 0.5}) for k, s in enumerate((0.9, 0.8, 0.7, 0.1))]
+    vectors = {0: [0.0, 1.0], 1: [0.0, 1.0], 2: [1.0, 0.0], 3: [1.0, 0.0]}  # only the 3rd and 4th agree
+    embedded: list[int] = []
+
+    def ensure(chosen: list[Aggregate]) -> bool:
+        for c in chosen:
+            k = cands.index(c)
+            embedded.append(k)
+            c.embedding, c.n_embedded = np.array(vectors[k], dtype=np.float32), 1
+        return True
+
+    fast = LinearModel(("terms",), (1.0,), -0.5)
+    full = LinearModel(("embedding", "terms"), (5.0, 1.0), -0.5)
+    top2 = decide(article, cands, lambda c: c, fast, full, 10.0, ensure, embed_candidates=2)
+    assert embedded == [0, 1] and top2.target is cands[0] and top2.tier == "embedding"
+    embedded.clear()
+    every = decide(article, cands, lambda c: c, fast, full, 10.0, ensure)  # no limit: all four read
+    assert sorted(embedded) == [0, 1, 2, 3] and every.target is cands[2]

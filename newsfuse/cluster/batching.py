@@ -4,11 +4,10 @@ Encoding texts one at a time costs about 1.5-2x more per text than in a batch. B
 placing a chunk of articles, the clusterer predicts which of them will be close calls
 (fast score near the threshold against the clusters that exist *before* the chunk: the
 event decision, and for an article that will open an event, the storyline its new event
-links to) and
-encodes those leads, and the leads of their plausible candidates that have no
-embedding yet, in one batch. The vectors only fill a cache: every decision is still
-taken article by article exactly as without the warm-up, so results do not depend on
-how articles are split into batches.
+links to) and encodes those leads, and the leads of their plausible candidates (as many
+as a close call embeds) that have no embedding yet, in one batch. The vectors only fill
+a cache: every decision is still taken article by article exactly as without the
+warm-up, so results do not depend on how articles are split into batches.
 """
 
 from __future__ import annotations
@@ -49,9 +48,11 @@ def prewarm(c: EventClusterer, prepared: Sequence[tuple[Article, Aggregate, Sign
             if abs(max(scores)) >= band:
                 continue
             texts[sig.lead] = None
-            for score, event in zip(scores, cands):
-                if score > -band and event.agg.n_embedded == 0:
-                    texts[event.lead] = None
+            plausible = sorted((s for s in zip(scores, range(len(cands))) if s[0] > -band),
+                               key=lambda s: -s[0])[: c.config.embed_candidates]
+            for _score, i in plausible:
+                if cands[i].agg.n_embedded == 0:
+                    texts[cands[i].lead] = None
     if not texts:
         return {}
     batch = list(texts)

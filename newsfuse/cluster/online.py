@@ -227,7 +227,7 @@ class EventClusterer:
                                  self.config.candidates)
         self.memo = SimilarityMemo()  # one arrival's pairs; dropped with the next one
         found = decide(agg, cands, lambda e: e.agg, p.event_fast, p.event_full, p.close_call,
-                       self._ensurer(agg, leads), self.memo)
+                       self._ensurer(agg, leads), self.memo, self.config.embed_candidates)
         self.counters[f"event_{found.tier}"] += 1
         if found.target is not None and found.score is not None and found.score > 0:
             ev: EventState = found.target  # type: ignore[assignment]
@@ -302,7 +302,7 @@ class EventClusterer:
         # make every late event look unrelated.
         p = self.params
         story = decide(agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
-                       p.close_call, self._ensurer(agg, leads), self.memo)
+                       p.close_call, self._ensurer(agg, leads), self.memo, self.config.embed_candidates)
         self.counters[f"storyline_{story.tier}"] += 1
         ev_id = content_id("event/v1", article_id)
         if story.target is not None and story.score is not None and story.score > 0:

@@ -44,7 +44,8 @@ def merge_events(c: EventClusterer, ev: EventState, trigger: str
             break
         near = nearest(c, ev)
         found = decide(ev.agg, near[: c.config.candidates], lambda e: e.agg, p.event_fast,
-                       p.event_full, p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo)
+                       p.event_full, p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo,
+                       c.config.embed_candidates)
         if found.target is None or found.score is None or found.score <= 0:
             return ev, near
         other: EventState = found.target  # type: ignore[assignment]
@@ -101,7 +102,8 @@ def link_storylines(c: EventClusterer, ev: EventState, trigger: str,
         own = ev.storyline
         cands = [e for e in near if e.storyline != own and e.id in c.events]
         found = decide(ev.agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
-                       p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo)
+                       p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo,
+                       c.config.embed_candidates)
         if found.target is None or found.score is None or found.score <= 0:
             return
         a, b = c.storylines[own], c.storylines[found.target.storyline]  # type: ignore[attr-defined]
@@ -139,14 +141,16 @@ def split_storyline(c: EventClusterer, ev: EventState, trigger: str,
                          + st.events[-4:])
     others = [c.events[k] for k in keys if k != ev.id and k in c.events]
     found = decide(ev.agg, others, lambda e: e.agg, p.storyline_fast, p.storyline_full,
-                   p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo)
+                   p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo,
+                   c.config.embed_candidates)
     if found.score is None or found.score >= -p.split_margin:
         return
     st.agg = _rest(st.agg, ev.agg)
     st.events.remove(ev.id)
     cands = [e for e in near if e.storyline != st.id and e.id in c.events]
     home = decide(ev.agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
-                  p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo)
+                  p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo,
+                  c.config.embed_candidates)
     if home.target is not None and home.score is not None and home.score > 0:
         target = c.storylines[home.target.storyline]  # type: ignore[attr-defined]
     else:

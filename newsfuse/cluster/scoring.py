@@ -64,6 +64,7 @@ def decide(
     close_call: float,
     ensure_embeddings: Callable[[Sequence[T]], bool] | None,
     measure: Similarity = similarities,
+    embed_candidates: int | None = None,
 ) -> Scored:
     """Pick the best candidate for ``group`` in two tiers.
 
@@ -72,6 +73,8 @@ def decide(
     (``ensure_embeddings`` returns True once ``group`` and the plausible candidates
     have them), the full model re-scores those candidates and decides. ``measure``:
     how the features of a pair are read (a :class:`SimilarityMemo` to share them).
+    ``embed_candidates``: at most this many of the plausible candidates, the best by
+    fast score, are embedded and re-scored (``None``: all of them).
     """
     if not candidates:
         return Scored(None, None, {}, "fast")
@@ -83,7 +86,7 @@ def decide(
     best_score, best, best_sims = scored[0]
     if abs(best_score) >= close_call or ensure_embeddings is None:
         return Scored(best, best_score, best_sims, "fast")
-    close = [(c, sims) for s, c, sims in scored if s > -close_call]
+    close = [(c, sims) for s, c, sims in scored if s > -close_call][:embed_candidates]
     if not ensure_embeddings([c for c, _ in close]):
         return Scored(best, best_score, best_sims, "fast")
     rescored = []
