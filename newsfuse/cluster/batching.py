@@ -19,6 +19,7 @@ import numpy as np
 
 from newsfuse.cluster.aggregate import Aggregate, similarities
 from newsfuse.cluster.features import Signals
+from newsfuse.cluster.scoring import plausible
 from newsfuse.model import Article
 
 if TYPE_CHECKING:
@@ -48,9 +49,7 @@ def prewarm(c: EventClusterer, prepared: Sequence[tuple[Article, Aggregate, Sign
             if abs(max(scores)) >= band:
                 continue
             texts[sig.lead] = None
-            plausible = sorted((s for s in zip(scores, range(len(cands))) if s[0] > -band),
-                               key=lambda s: -s[0])[: c.config.embed_candidates]
-            for _score, i in plausible:
+            for i in plausible(scores, band, c.config.embed_candidates):
                 if cands[i].agg.n_embedded == 0:
                     texts[cands[i].lead] = None
     if not texts:

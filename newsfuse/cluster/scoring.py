@@ -78,25 +78,30 @@ def decide(
     """
     if not candidates:
         return Scored(None, None, {}, "fast")
-    scored = []
-    for cand in candidates:
-        sims = measure(group, agg_of(cand))
-        scored.append((fast.logit(sims), cand, sims))
-    scored.sort(key=lambda x: -x[0])
-    best_score, best, best_sims = scored[0]
-    if abs(best_score) >= close_call or ensure_embeddings is None:
-        return Scored(best, best_score, best_sims, "fast")
-    close = [(c, sims) for s, c, sims in scored if s > -close_call][:embed_candidates]
-    if not ensure_embeddings([c for c, _ in close]):
-        return Scored(best, best_score, best_sims, "fast")
+    sims = [measure(group, agg_of(cand)) for cand in candidates]
+    scores = [fast.logit(x) for x in sims]
+    best = max(range(len(scores)), key=scores.__getitem__)  # the first of equals
+    if abs(scores[best]) >= close_call or ensure_embeddings is None:
+        return Scored(candidates[best], scores[best], sims[best], "fast")
+    close = plausible(scores, close_call, embed_candidates)
+    if not ensure_embeddings([candidates[i] for i in close]):
+        return Scored(candidates[best], scores[best], sims[best], "fast")
     rescored = []
-    for cand, fast_sims in close:
+    for i in close:
         # only the embedding is new: the sums the other features read did not change
-        sims = {**fast_sims, "embedding": embedding_similarity(group, agg_of(cand))}
-        rescored.append((full.logit(sims), cand, sims))
+        full_sims = {**sims[i], "embedding": embedding_similarity(group, agg_of(candidates[i]))}
+        rescored.append((full.logit(full_sims), candidates[i], full_sims))
     rescored.sort(key=lambda x: -x[0])
-    score, target, sims = rescored[0]
-    return Scored(target, score, sims, "embedding")
+    score, target, target_sims = rescored[0]
+    return Scored(target, score, target_sims, "embedding")
+
+
+def plausible(scores: Sequence[float], close_call: float, limit: int | None) -> list[int]:
+    """Which candidates a close call embeds and re-scores, by index: those whose fast
+    score is above ``-close_call``, best first (equals in their order), at most ``limit``
+    (``None``: all). The batch warm-up predicts with it what :func:`decide` will ask for."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    return [i for i in order if scores[i] > -close_call][:limit]
 
 
 def shared(a: dict[str, float], b: dict[str, float], n: int) -> tuple[str, ...]:
