@@ -30,7 +30,7 @@ from newsfuse.cluster.features import Signals, publication_order, signals
 from newsfuse.cluster.fitted import FITTED
 from newsfuse.cluster.index import AutoIndex
 from newsfuse.cluster.model import ClusterChange, ClusterUpdate, Evidence, Membership
-from newsfuse.cluster.params import ClusterConfig, FittedParams
+from newsfuse.cluster.params import ClusterConfig, FittedParams, LinearModel
 from newsfuse.cluster.restructure import link_storylines, merge_events, split_storyline
 from newsfuse.cluster.scoring import Scored, SimilarityMemo, decide, evidence
 from newsfuse.cluster.state import EventState, StorylineState, restore
@@ -221,33 +221,41 @@ class EventClusterer:
         self.seq += 1
         if sig.day is not None and sig.day_source == "published":
             self.clock = sig.day if self.clock is None else max(self.clock, sig.day)
-        leads = {id(agg): sig.lead}
         p = self.params
         cands = self._candidates(self.event_index, self.event_slots, self.events, agg,
                                  self.config.candidates)
         self.memo = SimilarityMemo()  # one arrival's pairs; dropped with the next one
-        found = decide(agg, cands, lambda e: e.agg, p.event_fast, p.event_full, p.close_call,
-                       self._ensurer(agg, leads), self.memo, self.config.embed_candidates)
+        found = self._decide(agg, sig.lead, cands, p.event_fast, p.event_full)
         self.counters[f"event_{found.tier}"] += 1
         if found.target is not None and found.score is not None and found.score > 0:
             ev: EventState = found.target  # type: ignore[assignment]
             self._join(ev, article.id, agg, sig, found)
         else:
-            ev = self._open(article.id, agg, sig, found, leads, cands)
-        self._after_update(ev, article.id, leads)
+            ev = self._open(article.id, agg, sig, found, cands)
+        self._after_update(ev, article.id)
         self.since_evict += 1
         if self.since_evict >= 512:
             self._evict()
 
-    def _ensurer(self, agg: Aggregate, leads: dict[int, str]) -> Callable[[Sequence[Any]], bool] | None:
-        """A callback that makes sure ``agg`` and the given clusters carry embeddings."""
+    def _decide(self, group: Aggregate, lead: str, candidates: Sequence[EventState],
+                fast: LinearModel, full: LinearModel) -> Scored:
+        """:func:`~newsfuse.cluster.scoring.decide` among events, with this clusterer's
+        close-call band, embedder, similarity memo and embedding limit (``lead``: the
+        text ``group`` is embedded by when it has no embedding yet)."""
+        return decide(group, candidates, lambda e: e.agg, fast, full, self.params.close_call,
+                      self._ensurer(group, lead), self.memo,
+                      self.config.embed_candidates)
+
+    def _ensurer(self, agg: Aggregate, lead: str) -> Callable[[Sequence[Any]], bool] | None:
+        """A callback that makes sure ``agg`` (embedded by ``lead``) and the given
+        clusters carry embeddings."""
         if self._embedder_or_none() is None:
             return None
 
         def ensure(clusters: Sequence[Any]) -> bool:
             need: list[tuple[Aggregate, str]] = []
             if agg.n_embedded == 0:
-                need.append((agg, leads.get(id(agg), "")))
+                need.append((agg, lead))
             for c in clusters:
                 if c.agg.n_embedded == 0:
                     need.append((c.agg, self._lead_of(c)))
@@ -295,14 +303,13 @@ class EventClusterer:
         self.track.touch_event(ev)
 
     def _open(self, article_id: str, agg: Aggregate, sig: Signals, found: Scored,
-              leads: dict[int, str], cands: list[EventState]) -> EventState:
+              cands: list[EventState]) -> EventState:
         # A new event links to the storyline of the event it relates to best (the
         # storyline model scores "same story, other event"): a developing story is a
         # chain of related events, and averaging over a months-long storyline would
         # make every late event look unrelated.
         p = self.params
-        story = decide(agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
-                       p.close_call, self._ensurer(agg, leads), self.memo, self.config.embed_candidates)
+        story = self._decide(agg, sig.lead, cands, p.storyline_fast, p.storyline_full)
         self.counters[f"storyline_{story.tier}"] += 1
         ev_id = content_id("event/v1", article_id)
         if story.target is not None and story.score is not None and story.score > 0:
@@ -344,7 +351,7 @@ class EventClusterer:
         self.track.touch_event(ev)
 
     # -- after an update: merges and splits -------------------------------------
-    def _after_update(self, ev: EventState, trigger: str, leads: dict[int, str]) -> None:
+    def _after_update(self, ev: EventState, trigger: str) -> None:
         ev, near = merge_events(self, ev, trigger)
         self._watch(ev)  # its newest day only changes here: a join, an opening or a merge
         self._refresh(ev, self.event_index)  # ev's own vector: ev is never in its ``near``

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from newsfuse.cluster.aggregate import Aggregate
 from newsfuse.cluster.model import ClusterChange
-from newsfuse.cluster.scoring import decide
 from newsfuse.cluster.state import EventState, StorylineState
 from newsfuse.model import content_id
 
@@ -43,9 +42,7 @@ def merge_events(c: EventClusterer, ev: EventState, trigger: str
         if not milestone(ev.agg.n):
             break
         near = nearest(c, ev)
-        found = decide(ev.agg, near[: c.config.candidates], lambda e: e.agg, p.event_fast,
-                       p.event_full, p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo,
-                       c.config.embed_candidates)
+        found = c._decide(ev.agg, ev.lead, near[: c.config.candidates], p.event_fast, p.event_full)
         if found.target is None or found.score is None or found.score <= 0:
             return ev, near
         other: EventState = found.target  # type: ignore[assignment]
@@ -101,9 +98,7 @@ def link_storylines(c: EventClusterer, ev: EventState, trigger: str,
         near = nearest(c, ev) if near is None else near
         own = ev.storyline
         cands = [e for e in near if e.storyline != own and e.id in c.events]
-        found = decide(ev.agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
-                       p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo,
-                       c.config.embed_candidates)
+        found = c._decide(ev.agg, ev.lead, cands, p.storyline_fast, p.storyline_full)
         if found.target is None or found.score is None or found.score <= 0:
             return
         a, b = c.storylines[own], c.storylines[found.target.storyline]  # type: ignore[attr-defined]
@@ -140,17 +135,13 @@ def split_storyline(c: EventClusterer, ev: EventState, trigger: str,
     keys = dict.fromkeys([e.id for e in near if e.storyline == st.id] + [st.founder_event]
                          + st.events[-4:])
     others = [c.events[k] for k in keys if k != ev.id and k in c.events]
-    found = decide(ev.agg, others, lambda e: e.agg, p.storyline_fast, p.storyline_full,
-                   p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo,
-                   c.config.embed_candidates)
+    found = c._decide(ev.agg, ev.lead, others, p.storyline_fast, p.storyline_full)
     if found.score is None or found.score >= -p.split_margin:
         return
     st.agg = _rest(st.agg, ev.agg)
     st.events.remove(ev.id)
     cands = [e for e in near if e.storyline != st.id and e.id in c.events]
-    home = decide(ev.agg, cands, lambda e: e.agg, p.storyline_fast, p.storyline_full,
-                  p.close_call, c._ensurer(ev.agg, {id(ev.agg): ev.lead}), c.memo,
-                  c.config.embed_candidates)
+    home = c._decide(ev.agg, ev.lead, cands, p.storyline_fast, p.storyline_full)
     if home.target is not None and home.score is not None and home.score > 0:
         target = c.storylines[home.target.storyline]  # type: ignore[attr-defined]
     else:
