@@ -133,14 +133,15 @@ def score_timexes(docs: Sequence[TimeMLDoc], parsed_docs: Iterable[Any]) -> dict
         for i, p in enumerate(pred):
             if i not in used:
                 errors[("spurious", doc.text[p[0]:p[1]].lower(), p[2])] += 1
-    fp = lambda k: c["pred"] - c[k]
-    fn = lambda k: c["gold"] - c[k]
+    def scored(kind: str) -> dict[str, float]:  # matched; false positives; false negatives
+        return prf(c[kind], c["pred"] - c[kind], c["gold"] - c[kind])
+
     return {
         "documents": len(docs), "gold_timexes": c["gold"],
         "predicted": c["pred"],
-        "strict": prf(c["strict"], fp("strict"), fn("strict")),
-        "relaxed": prf(c["relaxed"], fp("relaxed"), fn("relaxed")),
-        "value": prf(c["value"], fp("value"), fn("value")),
+        "strict": scored("strict"),
+        "relaxed": scored("relaxed"),
+        "value": scored("value"),
         "value_accuracy": round(c["value"] / c["relaxed"], 4) if c["relaxed"] else 0.0,
         "top_errors": [{"kind": k, "text": t, "detail": d, "count": n}
                        for (k, t, d), n in errors.most_common(400)],
