@@ -133,7 +133,7 @@ def score_timexes(docs: Sequence[TimeMLDoc], parsed_docs: Iterable[Any]) -> dict
         for i, p in enumerate(pred):
             if i not in used:
                 errors[("spurious", doc.text[p[0]:p[1]].lower(), p[2])] += 1
-    def scored(kind: str) -> dict[str, float]:  # matched; false positives; false negatives
+    def scored(kind: str) -> dict[str, float]:  # true positives, false positives, false negatives
         return prf(c[kind], c["pred"] - c[kind], c["gold"] - c[kind])
 
     return {
