@@ -323,7 +323,7 @@ class EventClusterer:
                         else (0.0 if sig.has_title else -1e9))
         self.events[ev.id] = ev
         self.event_slots[ev.slot] = ev.id
-        st.events.append(ev.id)
+        st.events[ev.id] = None
         st.agg.add(agg)
         self.article_event[article_id] = ev.id
         self._index(ev, self.event_index)

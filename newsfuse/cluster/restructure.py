@@ -11,6 +11,7 @@ check per arrival would cost as much as the assignment itself.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newsfuse.cluster.aggregate import Aggregate
@@ -75,7 +76,7 @@ def _absorb_event(c: EventClusterer, kept: EventState, gone: EventState, score: 
         keep, lose = (a, b) if a.seq <= b.seq else (b, a)
         _absorb_storyline(c, keep, lose, score, trigger)
     story = c.storylines[kept.storyline]
-    story.events.remove(gone.id)
+    del story.events[gone.id]
     if story.founder_event == gone.id:
         story.founder_event = kept.id
     del c.events[gone.id]
@@ -113,7 +114,7 @@ def _absorb_storyline(c: EventClusterer, keep: StorylineState, lose: StorylineSt
         ev = c.events[event_id]
         ev.storyline = keep.id
         c.track.touch_event(ev)
-    keep.events.extend(lose.events)
+    keep.events.update(lose.events)
     del c.storylines[lose.id]
     c.track.remove_storyline(lose.id)
     c.track.touch_storyline(keep.id)
@@ -133,13 +134,13 @@ def split_storyline(c: EventClusterer, ev: EventState, trigger: str,
     # the storyline's events closest to ev, plus its founding and latest events
     near = nearest(c, ev) if near is None else near
     keys = dict.fromkeys([e.id for e in near if e.storyline == st.id] + [st.founder_event]
-                         + st.events[-4:])
+                         + list(islice(reversed(st.events), 4))[::-1])
     others = [c.events[k] for k in keys if k != ev.id and k in c.events]
     found = c._decide(ev.agg, ev.lead, others, p.storyline_fast, p.storyline_full)
     if found.score is None or found.score >= -p.split_margin:
         return
     st.agg = _rest(st.agg, ev.agg)
-    st.events.remove(ev.id)
+    del st.events[ev.id]
     cands = [e for e in near if e.storyline != st.id and e.id in c.events]
     home = c._decide(ev.agg, ev.lead, cands, p.storyline_fast, p.storyline_full)
     if home.target is not None and home.score is not None and home.score > 0:
@@ -147,7 +148,7 @@ def split_storyline(c: EventClusterer, ev: EventState, trigger: str,
     else:
         target = c._new_storyline(content_id("storyline/v1", ev.founder, str(c.seq)), ev.id)
     target.agg.add(ev.agg)
-    target.events.append(ev.id)
+    target.events[ev.id] = None
     ev.storyline = target.id
     c.track.touch_storyline(st.id)
     c.track.touch_event(ev)

@@ -64,19 +64,19 @@ class StorylineState:
     seq: int
     founder_event: str
     agg: Aggregate
-    events: list[str] = field(default_factory=list)
+    events: dict[str, None] = field(default_factory=dict)  # its event ids in order (an ordered set)
     indexed: Any = None
     active: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "slot": self.slot, "seq": self.seq,
                 "founder_event": self.founder_event, "agg": self.agg.to_dict(),
-                "events": self.events, "active": self.active}
+                "events": list(self.events), "active": self.active}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StorylineState:
         return cls(d["id"], d["slot"], d["seq"], d["founder_event"], Aggregate.from_dict(d["agg"]),
-                   list(d["events"]), None, d["active"])
+                   dict.fromkeys(d["events"]), None, d["active"])
 
 
 def _date(day: float | None) -> date | None:
