@@ -7,6 +7,7 @@ from pathlib import Path
 
 from newsfuse.model import Article, DroppedLine, DropReason, Provenance, Rejection, RejectReason
 from newsfuse.report import ReportView, render_html, render_markdown, write_report
+from newsfuse.report.view import heading_of
 from newsfuse.store import WriteBatch, open_store
 
 HOSTILE = 'He said "<script>alert(1)</script>" & left.'
@@ -51,3 +52,16 @@ def test_report_write_creates_three_files_from_the_store(tmp_path: Path) -> None
     assert sorted(p.name for p in paths) == ["report.html", "report.json", "report.md"]
     assert all(p.stat().st_size > 0 for p in paths)
     store.close()
+
+
+def test_report_render_names_an_untitled_article_by_its_opening_words(seeds_dir: Path) -> None:
+    # the seeds' scraped texts start with their lead, no headline line
+    text = (seeds_dir / "000_47d6b5ad0e7ee394.txt").read_text(encoding="utf-8")
+    untitled = article(text, title=None)
+    md = render_markdown(ReportView([untitled], []))
+    html = render_html(ReportView([untitled], []))
+    expected = "“US President Donald Trump warned after speaking to European leaders…” (untitled)"
+    assert f"### {expected}" in md
+    assert f"<h2>{expected}</h2>" in html
+    assert heading_of(article("Body.")) == "T <b>"  # a title wins
+    assert "(untitled)" in render_markdown(ReportView([article("   ", title=None)], []))

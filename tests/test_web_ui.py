@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from test_web_api import HOSTILE, build_seed_store, names
 
+from newsfuse.report.view import heading_of
 from newsfuse.store import open_store
 from newsfuse.web.app import create_app
 
@@ -195,6 +196,15 @@ def test_web_ui_article_page_lists_dropped_lines_with_reasons(ui: Page, store: A
     assert rows.first.locator("td").nth(2).inner_text() == article.dropped[0].line
     assert page.locator(".article-text").text_content() == "".join(
         article.text[s:e] for s, e in article.paragraphs())
+    assert ui.errors == []
+
+
+def test_web_ui_article_page_heads_an_untitled_article_with_its_opening_words(ui: Page, store: Any) -> None:
+    untitled = [a for a in store.articles() if not a.title]
+    assert untitled  # most seeds are scraped texts with no headline line
+    page = ui.open(f"#/article/{untitled[0].id[:8]}")
+    assert page.inner_text("#article-title") == heading_of(untitled[0])
+    assert page.inner_text("#article-title").endswith("” (untitled)")
     assert ui.errors == []
 
 

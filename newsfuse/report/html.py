@@ -13,6 +13,7 @@ from newsfuse.report.view import (
     aliases_text,
     blocks,
     copy_phrase,
+    heading_of,
     roles_text,
     span_of,
     timeline_day,
@@ -181,12 +182,12 @@ def render_html(view: ReportView) -> str:
     parts += _people(view) + _statements(view) + _timeline(view)
     parts.append('<nav><h2>Articles</h2><ol>')
     for article in view.articles:
-        parts.append(f'<li><a href="#a-{article.id}">{_e(article.title or "(untitled)")}</a> '
+        parts.append(f'<li><a href="#a-{article.id}">{_e(heading_of(article))}</a> '
                      f'<span class="meta">{_e(article.outlet or "outlet unknown")}</span></li>')
     parts.append("</ol></nav>")
     for article in view.articles:
         parts.append(f'<article id="a-{article.id}">')
-        parts.append(f"<h2>{_e(article.title or '(untitled)')}</h2>")
+        parts.append(f"<h2>{_e(heading_of(article))}</h2>")
         parts.append(
             f'<p class="meta">{_e(article.outlet or "outlet unknown")} · {_e(view.date_of(article))}'
             f" · <code>{article.id}</code> · source <code>{_e(article.provenance.key)}</code></p>"

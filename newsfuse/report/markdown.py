@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsfuse.report.view import ReportView, aliases_text, blocks, copy_phrase, roles_text, span_of, timeline_day
+from newsfuse.report.view import (ReportView, aliases_text, blocks, copy_phrase, heading_of, roles_text, span_of,
+                                  timeline_day)
 
 
 def _md_escape(text: str) -> str:
@@ -120,7 +121,7 @@ def render_markdown(view: ReportView) -> str:
     out += _people(view) + _statements(view) + _timeline(view)
     out += ["## Articles", ""]
     for article in view.articles:
-        title = article.title or "(untitled)"
+        title = heading_of(article)
         out.append(f"### {_md_escape(title)}")
         out.append("")
         out.append(

@@ -119,9 +119,21 @@ def timeline_day(entry: Any) -> str:
     return day + (" (inferred)" if entry.inferred else "")
 
 
+def heading_of(article: Article, words: int = 10) -> str:
+    """The article's title; for an untitled one (a scraped text with no headline line)
+    its opening words, quoted and marked as such, so a list of articles stays readable."""
+    if article.title:
+        return article.title
+    opening = article.text.split(maxsplit=words)
+    if not opening:
+        return "(untitled)"
+    more = "…" if len(opening) > words else ""
+    return f"“{' '.join(opening[:words])}{more}” (untitled)"
+
+
 def describe_article(article: Article) -> str:
     """``"outlet: title"``, saying so where either is unknown."""
-    return f"{article.outlet or 'outlet unknown'}: {article.title or '(untitled)'}"
+    return f"{article.outlet or 'outlet unknown'}: {heading_of(article)}"
 
 
 def describe_date(article: Article, inferred: datetime | None = None) -> str:

@@ -21,6 +21,14 @@ function articleText(article, cited) {
     blocks.map((p) => el(p.heading ? "h3" : "p", null, markedText(cps, p.start, p.end, marks))));
 }
 
+// The title; for an untitled article its opening words, marked (as the report does).
+function headingOf(a, words = 10) {
+  if (a.title) return a.title;
+  const opening = a.text.split(/\s+/).filter(Boolean);
+  if (!opening.length) return "(untitled)";
+  return `“${opening.slice(0, words).join(" ")}${opening.length > words ? "…" : ""}” (untitled)`;
+}
+
 export async function articlePage(id, params) {
   const a = await api(`/api/articles/${encodeURIComponent(id)}`);
   const cited = citedSpan(params, Array.from(a.text).length);
@@ -28,7 +36,7 @@ export async function articlePage(id, params) {
   const source = a.source.offset === null ? a.source.path : `${a.source.path} @ ${a.source.offset}`;
   const content = [
     el("p", { class: "meta" }, "Article ", el("code", null, short(a.id))),
-    el("h1", { id: "article-title" }, a.title || "(untitled)"),
+    el("h1", { id: "article-title" }, headingOf(a)),
     table(["outlet", "published", "author", "language", "source", "url"], [[
       a.outlet || "unknown", a.date, a.author || "–", a.language || "unknown",
       el("span", { class: "mono" }, `${source} (${a.source.format})`),
