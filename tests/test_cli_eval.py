@@ -242,7 +242,7 @@ def test_cli_bench_copies_small_corpus(reuters_dir: Path, cnndm_file: Path) -> N
 def test_cli_bench_events_small_corpus(reuters_dir: Path, cnndm_file: Path) -> None:
     r = invoke("bench", "events", "--reuters", str(reuters_dir), "--cnndm", str(cnndm_file),
                "--sizes", "40", "--embed-size", "8", "--synthetic", "3000",
-               "--synthetic-queries", "100")
+               "--synthetic-queries", "100", "--repeat", "2")
     (size,) = r["sizes"]
     assert size["articles"] == 40 and share(size["agreement_b3_f1"])
     assert size["ann"]["latency_all"]["p99_ms"] >= size["ann"]["latency_all"]["p50_ms"] >= 0
@@ -251,7 +251,9 @@ def test_cli_bench_events_small_corpus(reuters_dir: Path, cnndm_file: Path) -> N
     assert ann["signals"]["p50_ms"] > 0 and ann["cpu_latency_last"]["p50_ms"] > 0
     assert r["with_embedding"]["articles"] == 8
     assert r["with_embedding"]["batched"]["articles"] == 8
-    assert r["with_embedding"]["batched"]["articles_per_s_with_embedding"] > 0
+    batch = r["with_embedding"]["batched"]
+    assert batch["articles_per_s_with_embedding"] > 0 and batch["repeat"] == 2
+    assert 1 <= len(batch["repetitions_per_s"]) <= 2 and min(batch["repetitions_per_s"]) > 0
     assert share(r["synthetic"]["recall_at_k"]) and r["synthetic"]["vectors"] == 3000
 
 
