@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 import pytest
 
-from newsfuse.cluster.index import AutoIndex, ExactIndex, ann_index
+from newsfuse.cluster.index import AutoIndex, ExactIndex, USearchIndex, ann_index
 
 
 def unit(rng: np.random.Generator, n: int, dim: int = 32) -> np.ndarray:
@@ -74,3 +76,20 @@ def test_cluster_index_auto_switches_from_exact_to_hnsw() -> None:
         index.upsert(key, v)
         assert index.kind == ("exact" if key < 63 else "hnswlib")
     assert index.search(vectors[3], 1) == [3] and len(index) == 100
+
+
+def test_cluster_index_usearch_copy_searches_as_the_original() -> None:
+    pytest.importorskip("usearch")
+    rng = np.random.default_rng(3)
+    vectors = rng.standard_normal((300, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = USearchIndex(32)
+    for key, vector in enumerate(vectors):
+        index.upsert(key, vector)
+    index.remove(7)  # a stale label travels with the copy
+    copy = pickle.loads(pickle.dumps(index))
+    for query in vectors[:20]:
+        assert copy.search(query, 5) == index.search(query, 5)
+    assert 7 not in copy.search(vectors[7], 5) and len(copy) == len(index) == 299
+    copy.upsert(1000, vectors[0])  # the copy is independent of the original
+    assert 1000 in copy.search(vectors[0], 2) and 1000 not in index.search(vectors[0], 2)
