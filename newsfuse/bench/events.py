@@ -135,14 +135,13 @@ def replay(articles: Sequence[Article], config: ClusterConfig, embedder: Embedde
     latencies += tail_spent
     reading += [x[1] for x in chosen["placements"]]
     wall, embed = head_wall + chosen["wall"], head_embed + chosen["embed"]
-    final = clusterer
-    calls = final.counters["event_fast"] + final.counters["event_embedding"]
+    calls = clusterer.counters["event_fast"] + clusterer.counters["event_embedding"]
     return {
         "articles": len(articles),
-        "events": len(final.events),
-        "storylines": len(final.storylines),
-        "index": final.event_index.kind,
-        "index_size": len(final.event_index),
+        "events": len(clusterer.events),
+        "storylines": len(clusterer.storylines),
+        "index": clusterer.event_index.kind,
+        "index_size": len(clusterer.event_index),
         "latency_all": _percentiles(latencies),
         "latency_last": _percentiles(tail_spent),
         "latency_last_repetitions_p99_ms": [round(p, 3) for p in p99s],
@@ -154,8 +153,8 @@ def replay(articles: Sequence[Article], config: ClusterConfig, embedder: Embedde
         "articles_per_s_with_embedding": len(articles) / wall,
         "embedding_seconds": embed,
         "embedded_texts": timed.texts if timed else 0,  # the clusterer's own run
-        "close_call_share": final.counters["event_embedding"] / max(1, calls),
-    }, final
+        "close_call_share": clusterer.counters["event_embedding"] / max(1, calls),
+    }, clusterer
 
 
 def _place_timed(clusterer: EventClusterer, article: Article) -> tuple[float, float, float]:
@@ -193,7 +192,7 @@ def batched(articles: Sequence[Article], embedder: Embedder, repeat: int = 3) ->
     return {"articles": len(articles), "articles_per_s_with_embedding": len(articles) / timing.wall,
             "repetitions_per_s": [round(len(articles) / w, 1) for w in timing.walls],
             "repeat": repeat, "spread": timing.spread, "contended": timing.contended,
-            "other_cores": [round(o, 2) for o in timing.others], **timing.result}
+            "other_cores": [round(o, 2) for o in timing.others], **timing.results[-1]}
 
 
 def _partition(clusterer: EventClusterer) -> dict[str, str]:
