@@ -61,8 +61,7 @@ class Timing:
     cpus: list[float] = field(default_factory=list)
     others: list[float] = field(default_factory=list)  # cores used by other processes
     contended: int = 0
-    result: Any = None  # the last repetition's return value
-    results: list[Any] = field(default_factory=list)  # each kept repetition's, in order
+    results: list[Any] = field(default_factory=list)  # each kept repetition's return value, in order
 
     @property
     def wall(self) -> float:
@@ -83,8 +82,7 @@ def measure(fn: Callable[[], Any], repeat: int = 3, max_other_cores: float = 0.2
             wait_quiet(max_other_cores)
         b0, _ = _busy_jiffies()
         c0, t0 = _our_cpu(), time.perf_counter()
-        timing.result = fn()
-        timing.results.append(timing.result)
+        timing.results.append(fn())
         wall, cpu = time.perf_counter() - t0, _our_cpu() - c0
         b1, _ = _busy_jiffies()
         other = max(0.0, (b1 - b0) / tick - cpu) / max(wall, 1e-9)
