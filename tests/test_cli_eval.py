@@ -256,6 +256,10 @@ def test_cli_bench_events_small_corpus(reuters_dir: Path, cnndm_file: Path) -> N
     batch = r["with_embedding"]["batched"]
     assert batch["articles_per_s_with_embedding"] > 0 and batch["repeat"] == 2
     assert 1 <= len(batch["repetitions_per_s"]) <= 2 and min(batch["repetitions_per_s"]) > 0
+    model = r["with_embedding"]["model"]
+    assert model.startswith("all-MiniLM-L6-v2")
+    # a bf16 model is measured against the same model in fp32, in the same run
+    assert ("batched_fp32" in r["with_embedding"]) == model.endswith("@bf16")
     assert share(r["synthetic"]["recall_at_k"]) and r["synthetic"]["vectors"] == 3000
 
 

@@ -21,7 +21,9 @@ large sizes stay affordable (the decision work is the same). Throughput *includi
 embedding uses all-MiniLM-L6-v2 on the first ``embed_size`` articles, placed one by one
 (close calls encoded one at a time) and, as ``newsfuse ingest`` runs the stage, in one
 ``assign`` call (close calls encoded in batches); the goal is read on the latter, the
-median of ``repeat`` quiet repetitions (:mod:`newsfuse.bench.harness`). Finally the
+median of ``repeat`` quiet repetitions (:mod:`newsfuse.bench.harness`). Where the model
+runs in bf16 (:mod:`newsfuse.nlp.embeddings`), the batched case is run again in fp32 as
+the baseline. Finally the
 candidate search and exact scoring alone are timed over ``synthetic`` random vectors
 (1M by default) in HNSW and by brute force.
 """
@@ -274,13 +276,20 @@ def bench_events(reuters_dir: Path, cnndm_path: Path, sizes: Sequence[int] = (10
         results.append(runs)
     with_embedding = None
     if embed_size:
-        from newsfuse.nlp.embeddings import default_embedder
+        from newsfuse.nlp.embeddings import MiniLMEmbedder, default_embedder
 
-        say(f"{embed_size} articles with all-MiniLM-L6-v2 close calls")
-        default_embedder().encode(["warm up"])  # load once, outside the timing
-        with_embedding, _ = replay(articles[:embed_size], ClusterConfig(), default_embedder(), say)
-        say(f"{embed_size} articles with all-MiniLM-L6-v2 close calls, in batches as ingest runs them")
-        with_embedding["batched"] = batched(articles[:embed_size], default_embedder(), repeat)
+        model = default_embedder()
+        say(f"{embed_size} articles with {model.name} close calls")
+        model.encode(["warm up"])  # load once, outside the timing
+        with_embedding, _ = replay(articles[:embed_size], ClusterConfig(), model, say)
+        with_embedding["model"] = model.name
+        say(f"{embed_size} articles with {model.name} close calls, in batches as ingest runs them")
+        with_embedding["batched"] = batched(articles[:embed_size], model, repeat)
+        if getattr(model, "precision", "fp32") != "fp32":  # the same model in fp32, as a baseline
+            exact = MiniLMEmbedder(precision="fp32")
+            say(f"{embed_size} articles with {exact.name} close calls (fp32 baseline), in batches")
+            exact.encode(["warm up"])
+            with_embedding["batched_fp32"] = batched(articles[:embed_size], exact, repeat)
     synth = None
     if synthetic_n and largest is not None:
         say(f"synthetic: {synthetic_n} vectors")

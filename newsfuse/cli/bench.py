@@ -195,7 +195,7 @@ def bench_events_cmd(reuters: str, cnndm: str, sizes: str, embed_size: int, synt
             lines.append(f"goal: p99 under {g['p99_ms_70k']:g} ms at 70k: (70k not run)")
         w = r["with_embedding"]
         if w:
-            lines.append(f"with all-MiniLM-L6-v2 close calls, {w['articles']} articles placed one by one: "
+            lines.append(f"with {w.get('model', 'all-MiniLM-L6-v2')} close calls, {w['articles']} articles placed one by one: "
                          f"{w['articles_per_s_with_embedding']:.1f} art/s ({w['embedded_texts']} texts embedded "
                          f"in {w['embedding_seconds']:.1f} s, close calls {w['close_call_share']:.1%})")
             b = w["batched"]
@@ -207,6 +207,13 @@ def bench_events_cmd(reuters: str, cnndm: str, sizes: str, embed_size: int, synt
                          f"{', dropped' if len(b['repetitions_per_s']) < b['repeat'] else ''}); "
                          f"the last: {b['embedded_texts']} texts embedded in "
                          f"{b['embedding_seconds']:.1f} s, close calls {b['close_call_share']:.1%}")
+            base = w.get("batched_fp32")
+            if base:
+                fp32 = base["articles_per_s_with_embedding"]
+                lines.append(f"baseline, the same model in fp32: {fp32:.1f} art/s "
+                             f"({', '.join(f'{x:.1f}' for x in base['repetitions_per_s'])}; "
+                             f"{base['embedded_texts']} texts embedded in {base['embedding_seconds']:.1f} s); "
+                             f"{w.get('model')} / fp32: {rate / fp32:.2f}x")
             lines.append(f"goal: >= {g['articles_per_s_with_embedding']:g} art/s including embedding: "
                          f"{rate:.1f} {goal_status(rate, g['articles_per_s_with_embedding'])}")
         syn = r["synthetic"]

