@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from newsfuse.cluster import EventClusterer
-from newsfuse.cluster.aggregate import Aggregate, similarities
+from newsfuse.cluster.aggregate import Aggregate, margins, similarities
 from newsfuse.cluster.scoring import SimilarityMemo
 from newsfuse.model import Article
 from newsfuse.nlp.embeddings import HashingEmbedder
@@ -36,6 +36,18 @@ def test_memo_measures_a_pair_once_and_again_after_either_side_changes() -> None
     assert memo(b, a) == similarities(b, a)  # ordered pairs
 
 
+def test_memo_with_a_storyline_adds_the_margins_and_measures_again_when_the_storyline_grows() -> None:
+    a, b = group({"summit": 0.8, "alaska": 0.6}), group({"summit": 1.0})
+    story = group({"summit": 1.0})
+    story.add(group({"summit": 0.6, "tariffs": 0.8}))  # b and a sibling event
+    memo = SimilarityMemo()
+    plain, first = memo(a, b), memo(a, b, story)
+    assert "terms_margin" not in plain and first == {**similarities(a, b), **margins(a, b, story)}
+    assert memo(a, b, story) is first and memo(a, b, story, inside=True) is not first
+    story.add(group({"tariffs": 1.0}))  # the sibling grows: the rest of the storyline changed
+    assert memo(a, b, story) is not first and memo(a, b, story) == {**similarities(a, b), **margins(a, b, story)}
+
+
 def articles() -> list[Article]:
     found = seed_articles(SEEDS)
     if REUTERS.is_dir():  # a real stream with joins, merges and splits, when the data is here
@@ -57,8 +69,10 @@ def test_clustering_with_the_memo_equals_clustering_without_it(monkeypatch: pyte
     with_memo = run()
 
     class NoMemo:  # every pair measured afresh, as before the memo
-        def __call__(self, a: Aggregate, b: Aggregate) -> dict[str, float | None]:
-            return similarities(a, b)
+        def __call__(self, a: Aggregate, b: Aggregate, storyline: Aggregate | None = None,
+                     inside: bool = False) -> dict[str, float | None]:
+            sims = similarities(a, b)
+            return sims if storyline is None else {**sims, **margins(a, b, storyline, inside)}
 
     monkeypatch.setattr("newsfuse.cluster.online.SimilarityMemo", NoMemo)
     assert run() == with_memo

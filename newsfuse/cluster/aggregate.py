@@ -22,6 +22,11 @@ FULL_FEATURES = ("embedding", "terms", "entities", "time_gap", "weekdays")
 """Features of the full model, in the order of its coefficients."""
 FAST_FEATURES = ("terms", "entities", "time_gap", "weekdays")
 """Features of the fast model: everything but the sentence embedding."""
+MARGIN_FEATURES = ("terms_margin", "entities_margin")
+"""How much better a group fits an event than the rest of the event's storyline
+(:func:`margins`); read by the event-level models only."""
+EVENT_FULL_FEATURES = FULL_FEATURES + MARGIN_FEATURES
+EVENT_FAST_FEATURES = FAST_FEATURES + MARGIN_FEATURES
 
 TERMS_KEPT = 400  # per cluster; see vectors.prune
 ENTITIES_KEPT = 200
@@ -178,6 +183,31 @@ def similarities(a: Aggregate, b: Aggregate) -> dict[str, float | None]:
         "time_gap": time_gap(a, b),
         "weekdays": weekdays,
     }
+
+
+def margins(a: Aggregate, b: Aggregate, storyline: Aggregate, inside: bool = False) -> dict[str, float]:
+    """Term and entity similarity of ``a`` to event ``b`` minus that to the rest of
+    ``b``'s storyline (its other events), both average link.
+
+    One storyline holds several happenings of one kind (two Oscar ceremonies, a fire
+    and its inquiry): the words every event of it shares say "same story", not "same
+    event". What tells the events apart is what ``a`` shares with ``b`` *more than*
+    with its siblings. ``storyline``: the sums over every article of ``b``'s storyline;
+    ``inside``: ``a`` is itself part of it (an event of the same storyline), so its
+    own sums are left out of the rest. No rest (a one-event storyline): 0, no evidence.
+    """
+    rest = storyline.n - b.n - (a.n if inside else 0)
+    if rest <= 0 or not a.n or not b.n:
+        return dict.fromkeys(MARGIN_FEATURES, 0.0)
+    out = {}
+    for name, mine, theirs, whole in (("terms_margin", a.terms, b.terms, storyline.terms),
+                                      ("entities_margin", a.entities, b.entities, storyline.entities)):
+        own = dot(mine, theirs)
+        # the storyline's sums hold b's (and, inside, a's own): take them out; pruning
+        # of the larger sums can leave a small negative remainder, which means none
+        others = dot(mine, whole) - own - (dot(mine, mine) if inside else 0.0)
+        out[name] = own / (a.n * b.n) - max(0.0, others) / (a.n * rest)
+    return out
 
 
 def feature_vector(sims: dict[str, float | None], names: tuple[str, ...]) -> np.ndarray:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsfuse.cluster.aggregate import Aggregate, similarities
+from newsfuse.cluster.aggregate import Aggregate
 from newsfuse.cluster.features import Signals
-from newsfuse.cluster.scoring import plausible
+from newsfuse.cluster.scoring import SimilarityMemo, plausible
 from newsfuse.model import Article
 
 if TYPE_CHECKING:
@@ -36,11 +36,13 @@ def prewarm(c: EventClusterer, prepared: Sequence[tuple[Article, Aggregate, Sign
         return {}
     band = c.params.close_call
     texts: dict[str, None] = {}
+    # the event model's features, with the margins when it reads them
+    read = c._measure(c.params.event_fast, c.params.event_full, memo=SimilarityMemo())
     for _article, agg, sig in prepared:
         cands = c._candidates(c.event_index, c.event_slots, c.events, agg, c.config.candidates)
         if not cands:
             continue
-        sims = [similarities(agg, e.agg) for e in cands]
+        sims = [read(agg, e) for e in cands]  # the storyline model ignores the margins in them
         event_scores = [c.params.event_fast.logit(x) for x in sims]
         models = [event_scores]
         if max(event_scores) <= 0:  # it will open an event, which then links to a storyline

@@ -37,10 +37,13 @@ from typing import Any
 import numpy as np
 
 from newsfuse.cluster.aggregate import (
+    EVENT_FAST_FEATURES,
+    EVENT_FULL_FEATURES,
     FAST_FEATURES,
     FULL_FEATURES,
     Aggregate,
     feature_vector,
+    margins,
     similarities,
 )
 from newsfuse.cluster.online import EventClusterer
@@ -79,6 +82,11 @@ def logistic(x: np.ndarray, y: np.ndarray, c: float = 10.0, iterations: int = 50
     return w[:-1], float(w[-1])
 
 
+FEATURES = {"event": (EVENT_FULL_FEATURES, EVENT_FAST_FEATURES), "storyline": (FULL_FEATURES, FAST_FEATURES)}
+"""What the full and fast model of each level read: the event level adds the margins
+against the candidate's storyline (:func:`aggregate.margins`)."""
+
+
 def examples(stream: Sequence[Labelled], embedder: Embedder, negatives: int = 5
              ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Feature rows and labels at both levels from one stream replayed against gold.
@@ -90,6 +98,7 @@ def examples(stream: Sequence[Labelled], embedder: Embedder, negatives: int = 5
     vectorizer = EventClusterer(embedder=None)
     rows: dict[str, list[tuple[np.ndarray, np.ndarray, int]]] = {"event": [], "storyline": []}
     events: dict[str, Aggregate] = {}
+    stories: dict[str, Aggregate] = {}  # gold storyline -> sums over its articles so far
     story_of: dict[str, str] = {}
     fast_probe = LinearModel(FAST_FEATURES, (1.0, 1.0) + (0.0,) * (len(FAST_FEATURES) - 2), 0.0)
     for article, gold_event, gold_story in stream:
@@ -108,12 +117,15 @@ def examples(stream: Sequence[Labelled], embedder: Embedder, negatives: int = 5
             chosen = [k for k in pool if k not in positive][:negatives] + sorted(positive)
             for key in chosen:
                 sims = similarities(agg, events[key])
-                rows[level].append((feature_vector(sims, FULL_FEATURES),
-                                    feature_vector(sims, FAST_FEATURES), int(key in positive)))
+                if level == "event":
+                    sims.update(margins(agg, events[key], stories[story_of[key]]))
+                full, fast = FEATURES[level]
+                rows[level].append((feature_vector(sims, full), feature_vector(sims, fast), int(key in positive)))
         if gold_event not in events:
             events[gold_event] = Aggregate()
             story_of[gold_event] = gold_story
         events[gold_event].add(agg)
+        stories.setdefault(gold_story, Aggregate()).add(agg)
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for level, items in rows.items():
         y = np.array([r[2] for r in items], dtype=np.float64)
@@ -127,7 +139,8 @@ def pair_examples(stream: Sequence[Labelled], embedder: Embedder
     """Feature rows and labels of every article pair of a stream, at both levels.
 
     Pairs, not article-vs-cluster rows: the clusterer's score is the mean pair score
-    (average link), so a pair model is exactly what it averages.
+    (average link), so a pair model is exactly what it averages. A pair has no
+    storyline, so the event level's margins read 0 here.
     """
     vectorizer = EventClusterer(embedder=None)
     aggs = []
@@ -136,17 +149,18 @@ def pair_examples(stream: Sequence[Labelled], embedder: Embedder
         agg.embedding = embedder.encode([sig.lead])[0].astype(np.float32)
         agg.n_embedded = 1
         aggs.append(agg)
-    full, fast, same_event, same_story = [], [], [], []
+    rows: dict[str, list[np.ndarray]] = {f"{level}_{tier}": [] for level in FEATURES for tier in ("full", "fast")}
+    same_event, same_story = [], []
     for i, a in enumerate(aggs):
         for j in range(i + 1, len(aggs)):
             sims = similarities(a, aggs[j])
-            full.append(feature_vector(sims, FULL_FEATURES))
-            fast.append(feature_vector(sims, FAST_FEATURES))
+            for level, (full, fast) in FEATURES.items():
+                rows[f"{level}_full"].append(feature_vector(sims, full))
+                rows[f"{level}_fast"].append(feature_vector(sims, fast))
             same_event.append(float(stream[i][1] == stream[j][1]))
             same_story.append(float(stream[i][2] == stream[j][2]))
-    ye, ys = np.array(same_event), np.array(same_story)
-    return {"event_full": (np.array(full), ye), "event_fast": (np.array(fast), ye),
-            "storyline_full": (np.array(full), ys), "storyline_fast": (np.array(fast), ys)}
+    labels = {"event": np.array(same_event), "storyline": np.array(same_story)}
+    return {key: (np.array(x), labels[key.split("_")[0]]) for key, x in rows.items()}
 
 
 def replay(streams: Sequence[Sequence[Labelled]], params: FittedParams, embedder: Embedder | None,
@@ -193,7 +207,8 @@ def fit(train: Sequence[Labelled], embedder: Embedder, orders: int = 3, negative
         x = np.vstack([p[0] for p in pairs])
         y = np.concatenate([p[1] for p in pairs])
         coef, intercept = logistic(x, y)
-        names = FULL_FEATURES if key.endswith("full") else FAST_FEATURES
+        level, tier = key.split("_")
+        names = FEATURES[level][0 if tier == "full" else 1]
         models[key] = LinearModel(names, tuple(float(c) for c in coef), intercept)
         say(f"{key}: {len(y)} examples ({int(y.sum())} positive) -> {models[key].to_dict()}")
     base = FittedParams(models["event_full"], models["event_fast"], models["storyline_full"],

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.cluster.aggregate import Aggregate
+from newsfuse.cluster.aggregate import MARGIN_FEATURES, Aggregate
 from newsfuse.cluster.batching import prewarm
 from newsfuse.cluster.features import Signals, publication_order, signals
 from newsfuse.cluster.fitted import FITTED
@@ -238,13 +238,25 @@ class EventClusterer:
             self._evict()
 
     def _decide(self, group: Aggregate, lead: str, candidates: Sequence[EventState],
-                fast: LinearModel, full: LinearModel) -> Scored:
+                fast: LinearModel, full: LinearModel, home: str | None = None) -> Scored:
         """:func:`~newsfuse.cluster.scoring.decide` among events, with this clusterer's
         close-call band, embedder, similarity memo and embedding limit (``lead``: the
-        text ``group`` is embedded by when it has no embedding yet)."""
+        text ``group`` is embedded by when it has no embedding yet; ``home``: the
+        storyline ``group`` is part of, when it is an event)."""
         return decide(group, candidates, lambda e: e.agg, fast, full, self.params.close_call,
-                      self._ensurer(group, lead), self.memo,
+                      self._ensurer(group, lead), self._measure(fast, full, home),
                       self.config.embed_candidates)
+
+    def _measure(self, fast: LinearModel, full: LinearModel, home: str | None = None,
+                 memo: SimilarityMemo | None = None
+                 ) -> Callable[[Aggregate, EventState], dict[str, float | None]]:
+        """How a group's features against a candidate event are read for these models:
+        through ``memo`` (default: the arrival's), with the margins against the
+        candidate's storyline when the models read them."""
+        memo, storylines = memo or self.memo, self.storylines
+        if not set(MARGIN_FEATURES) & {*fast.features, *full.features}:
+            return lambda g, ev: memo(g, ev.agg)
+        return lambda g, ev: memo(g, ev.agg, storylines[ev.storyline].agg, ev.storyline == home)
 
     def _ensurer(self, agg: Aggregate, lead: str) -> Callable[[Sequence[Any]], bool] | None:
         """A callback that makes sure ``agg`` (embedded by ``lead``) and the given

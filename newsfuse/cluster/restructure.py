@@ -43,7 +43,8 @@ def merge_events(c: EventClusterer, ev: EventState, trigger: str
         if not milestone(ev.agg.n):
             break
         near = nearest(c, ev)
-        found = c._decide(ev.agg, ev.lead, near[: c.config.candidates], p.event_fast, p.event_full)
+        found = c._decide(ev.agg, ev.lead, near[: c.config.candidates], p.event_fast, p.event_full,
+                          home=ev.storyline)
         if found.target is None or found.score is None or found.score <= 0:
             return ev, near
         other: EventState = found.target  # type: ignore[assignment]

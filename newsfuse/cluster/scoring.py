@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from newsfuse.cluster.aggregate import Aggregate, embedding_similarity, similarities
+from newsfuse.cluster.aggregate import Aggregate, embedding_similarity, margins, similarities
 from newsfuse.cluster.model import Evidence, Tier
 from newsfuse.cluster.params import LinearModel
 
@@ -31,7 +31,8 @@ Similarity = Callable[[Aggregate, Aggregate], dict[str, float | None]]
 
 
 class SimilarityMemo:
-    """:func:`~newsfuse.cluster.aggregate.similarities`, remembered for one arrival.
+    """:func:`~newsfuse.cluster.aggregate.similarities` (and, given the candidate's
+    storyline, :func:`~newsfuse.cluster.aggregate.margins`), remembered for one arrival.
 
     Placing an article scores the same pairs several times over: the article against
     its candidates for the event and then the storyline model, its event against its
@@ -39,19 +40,24 @@ class SimilarityMemo:
     depend on the model, so each pair is measured once while neither side changes. A
     side changes only by :meth:`Aggregate.add`, which raises its ``n``, or by gaining an
     embedding, which raises ``n_embedded``: both are part of the key, and the objects
-    themselves are kept so a reused ``id`` cannot alias.
+    themselves are kept so a reused ``id`` cannot alias. With a storyline, its size is
+    part of the key too.
     """
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[int, int], tuple[Aggregate, Aggregate, tuple[int, ...], dict[str, float | None]]] = {}
+        self._seen: dict[tuple[int, int, int, bool], tuple[Any, tuple[int, ...], dict[str, float | None]]] = {}
 
-    def __call__(self, a: Aggregate, b: Aggregate) -> dict[str, float | None]:
-        version = (a.n, a.n_embedded, b.n, b.n_embedded)
-        hit = self._seen.get((id(a), id(b)))
-        if hit is not None and hit[0] is a and hit[1] is b and hit[2] == version:
-            return hit[3]
+    def __call__(self, a: Aggregate, b: Aggregate, storyline: Aggregate | None = None,
+                 inside: bool = False) -> dict[str, float | None]:
+        version = (a.n, a.n_embedded, b.n, b.n_embedded, storyline.n if storyline is not None else -1)
+        key = (id(a), id(b), id(storyline), inside)
+        hit = self._seen.get(key)
+        if hit is not None and hit[1] == version and all(x is y for x, y in zip(hit[0], (a, b, storyline))):
+            return hit[2]
         sims = similarities(a, b)
-        self._seen[(id(a), id(b))] = (a, b, version, sims)
+        if storyline is not None:
+            sims.update(margins(a, b, storyline, inside))
+        self._seen[key] = ((a, b, storyline), version, sims)
         return sims
 
 
@@ -63,7 +69,7 @@ def decide(
     full: LinearModel,
     close_call: float,
     ensure_embeddings: Callable[[Sequence[T]], bool] | None,
-    measure: Similarity = similarities,
+    measure: Callable[[Aggregate, T], dict[str, float | None]] | None = None,
     embed_candidates: int | None = None,
 ) -> Scored:
     """Pick the best candidate for ``group`` in two tiers.
@@ -72,13 +78,17 @@ def decide(
     ``close_call`` of the threshold (0) and embeddings can be had
     (``ensure_embeddings`` returns True once ``group`` and the plausible candidates
     have them), the full model re-scores those candidates and decides. ``measure``:
-    how the features of a pair are read (a :class:`SimilarityMemo` to share them).
+    how the features of ``group`` against a candidate are read (default:
+    :func:`similarities` with the candidate's sums).
     ``embed_candidates``: at most this many of the plausible candidates, the best by
     fast score, are embedded and re-scored (``None``: all of them).
     """
     if not candidates:
         return Scored(None, None, {}, "fast")
-    sims = [measure(group, agg_of(cand)) for cand in candidates]
+    if measure is None:
+        def measure(g: Aggregate, cand: T) -> dict[str, float | None]:
+            return similarities(g, agg_of(cand))
+    sims = [measure(group, cand) for cand in candidates]
     scores = [fast.logit(x) for x in sims]
     best = max(range(len(scores)), key=scores.__getitem__)  # the first of equals
     if abs(scores[best]) >= close_call or ensure_embeddings is None:
