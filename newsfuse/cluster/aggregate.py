@@ -185,7 +185,18 @@ def similarities(a: Aggregate, b: Aggregate) -> dict[str, float | None]:
     }
 
 
-def margins(a: Aggregate, b: Aggregate, storyline: Aggregate, inside: bool = False) -> dict[str, float]:
+def storyline_overlap(a: Aggregate, storyline: Aggregate, inside: bool = False) -> tuple[float, float]:
+    """The dot products of ``a``'s term and of its entity sums with ``storyline``'s
+    (``inside``: ``a`` is part of the storyline, and its own sums are left out). What
+    :func:`margins` needs of the storyline: the same for every candidate in it."""
+    pairs = [(a.terms, storyline.terms), (a.entities, storyline.entities)]
+    terms, entities = (dot(mine, whole) - (dot(mine, mine) if inside else 0.0) for mine, whole in pairs)
+    return terms, entities
+
+
+def margins(a: Aggregate, b: Aggregate, storyline: Aggregate, inside: bool = False,
+            sims: dict[str, float | None] | None = None,
+            overlap: tuple[float, float] | None = None) -> dict[str, float]:
     """Term and entity similarity of ``a`` to event ``b`` minus that to the rest of
     ``b``'s storyline (its other events), both average link.
 
@@ -195,18 +206,20 @@ def margins(a: Aggregate, b: Aggregate, storyline: Aggregate, inside: bool = Fal
     with its siblings. ``storyline``: the sums over every article of ``b``'s storyline;
     ``inside``: ``a`` is itself part of it (an event of the same storyline), so its
     own sums are left out of the rest. No rest (a one-event storyline): 0, no evidence.
+    ``sims`` (:func:`similarities` of ``a`` and ``b``) and ``overlap``
+    (:func:`storyline_overlap`), when already read, save their dot products.
     """
     rest = storyline.n - b.n - (a.n if inside else 0)
     if rest <= 0 or not a.n or not b.n:
         return dict.fromkeys(MARGIN_FEATURES, 0.0)
+    sims = similarities(a, b) if sims is None else sims
+    overlap = storyline_overlap(a, storyline, inside) if overlap is None else overlap
     out = {}
-    for name, mine, theirs, whole in (("terms_margin", a.terms, b.terms, storyline.terms),
-                                      ("entities_margin", a.entities, b.entities, storyline.entities)):
-        own = dot(mine, theirs)
-        # the storyline's sums hold b's (and, inside, a's own): take them out; pruning
-        # of the larger sums can leave a small negative remainder, which means none
-        others = dot(mine, whole) - own - (dot(mine, mine) if inside else 0.0)
-        out[name] = own / (a.n * b.n) - max(0.0, others) / (a.n * rest)
+    for name, total in zip(("terms", "entities"), overlap):
+        mean = float(sims[name] or 0.0)
+        # the storyline's sums hold b's: take them out; pruning of the larger sums can
+        # leave a small negative remainder, which means none
+        out[f"{name}_margin"] = mean - max(0.0, total - mean * a.n * b.n) / (a.n * rest)
     return out
 
 

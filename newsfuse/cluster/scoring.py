@@ -7,7 +7,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from newsfuse.cluster.aggregate import Aggregate, embedding_similarity, margins, similarities
+from newsfuse.cluster.aggregate import (
+    Aggregate,
+    embedding_similarity,
+    margins,
+    similarities,
+    storyline_overlap,
+)
 from newsfuse.cluster.model import Evidence, Tier
 from newsfuse.cluster.params import LinearModel
 
@@ -40,25 +46,38 @@ class SimilarityMemo:
     depend on the model, so each pair is measured once while neither side changes. A
     side changes only by :meth:`Aggregate.add`, which raises its ``n``, or by gaining an
     embedding, which raises ``n_embedded``: both are part of the key, and the objects
-    themselves are kept so a reused ``id`` cannot alias. With a storyline, its size is
-    part of the key too.
+    themselves are kept so a reused ``id`` cannot alias. The margins need one overlap
+    of the group with each storyline (:func:`~newsfuse.cluster.aggregate.storyline_overlap`),
+    shared by every candidate event of that storyline.
     """
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[int, int, int, bool], tuple[Any, tuple[int, ...], dict[str, float | None]]] = {}
+        self._seen: dict[tuple[Any, ...], tuple[tuple[Aggregate, ...], tuple[int, ...], Any]] = {}
+
+    def _cached(self, kind: str, parts: tuple[Aggregate, ...], extra: tuple[Any, ...],
+                compute: Callable[[], Any]) -> Any:
+        version = tuple(v for x in parts for v in (x.n, x.n_embedded))
+        key = (kind, *map(id, parts), *extra)
+        hit = self._seen.get(key)
+        if hit is not None and hit[1] == version and all(x is y for x, y in zip(hit[0], parts)):
+            return hit[2]
+        value = compute()
+        self._seen[key] = (parts, version, value)
+        return value
 
     def __call__(self, a: Aggregate, b: Aggregate, storyline: Aggregate | None = None,
                  inside: bool = False) -> dict[str, float | None]:
-        version = (a.n, a.n_embedded, b.n, b.n_embedded, storyline.n if storyline is not None else -1)
-        key = (id(a), id(b), id(storyline), inside)
-        hit = self._seen.get(key)
-        if hit is not None and hit[1] == version and all(x is y for x, y in zip(hit[0], (a, b, storyline))):
-            return hit[2]
-        sims = similarities(a, b)
-        if storyline is not None:
-            sims.update(margins(a, b, storyline, inside))
-        self._seen[key] = ((a, b, storyline), version, sims)
-        return sims
+        sims: dict[str, float | None] = self._cached("pair", (a, b), (), lambda: similarities(a, b))
+        if storyline is None:
+            return sims
+        story = storyline
+
+        def with_margins() -> dict[str, float | None]:
+            overlap = self._cached("overlap", (a, story), (inside,),
+                                   lambda: storyline_overlap(a, story, inside))
+            return {**sims, **margins(a, b, story, inside, sims=sims, overlap=overlap)}
+
+        return self._cached("margins", (a, b, story), (inside,), with_margins)
 
 
 def decide(
