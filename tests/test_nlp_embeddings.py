@@ -36,6 +36,8 @@ def test_the_environment_overrides_the_choice_and_a_bad_value_is_a_config_error(
     monkeypatch.setenv("NEWSFUSE_EMBEDDING_PRECISION", "fp8")
     with pytest.raises(ConfigError, match="NEWSFUSE_EMBEDDING_PRECISION.*'fp8'"):
         MiniLMEmbedder()
+    with pytest.raises(ConfigError, match="^precision: .*'int4'"):
+        MiniLMEmbedder(precision="int4")
 
 
 @minilm

@@ -313,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"python -m newsfuse.cluster.fit --ecbplus <ECB+> --orders {args.orders} --grid {args.grid}"
         f"{' --story-grid ' + args.story_grid if args.story_grid else ''}; ECB+ training "
         f"topics {topics[0]}-{topics[-1]} without dev topics ({len(train)} documents), "
-        f"embeddings all-MiniLM-L6-v2 on title+lead; fitted {date.today().isoformat()}"))
+        f"embeddings {embedder.name} on title+lead; fitted {date.today().isoformat()}"))
     embedder.save()
     write_fitted(params, Path(args.write))
     print(f"wrote {args.write}")

@@ -18,5 +18,5 @@ FITTED = FittedParams(
         -7.183236),
     close_call=2.0,
     split_margin=4.0,
-    provenance='python -m newsfuse.cluster.fit --ecbplus <ECB+> --orders 3 --grid -1,0,1,2,3; ECB+ training topics 1-33 without dev topics (575 documents), embeddings all-MiniLM-L6-v2 on title+lead; fitted 2026-12-07',
+    provenance='python -m newsfuse.cluster.fit --ecbplus <ECB+> --orders 3 --grid -1,0,1,2,3; ECB+ training topics 1-33 without dev topics (575 documents), embeddings all-MiniLM-L6-v2@bf16 on title+lead; fitted 2026-12-07',
 )

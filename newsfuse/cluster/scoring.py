@@ -33,9 +33,6 @@ class Scored:
     tier: Tier
 
 
-Similarity = Callable[[Aggregate, Aggregate], dict[str, float | None]]
-
-
 class SimilarityMemo:
     """:func:`~newsfuse.cluster.aggregate.similarities` (and, given the candidate's
     storyline, :func:`~newsfuse.cluster.aggregate.margins`), remembered for one arrival.

@@ -56,9 +56,10 @@ class MiniLMEmbedder:
 
     def __init__(self, threads: int | None = None, precision: str | None = None) -> None:
         self.threads = threads
-        choice = precision or os.environ.get("NEWSFUSE_EMBEDDING_PRECISION") or "auto"
+        source, choice = ("precision", precision) if precision else \
+            ("NEWSFUSE_EMBEDDING_PRECISION", os.environ.get("NEWSFUSE_EMBEDDING_PRECISION") or "auto")
         if choice not in PRECISIONS:
-            raise ConfigError(f"NEWSFUSE_EMBEDDING_PRECISION: expected one of {', '.join(PRECISIONS)}, got {choice!r}")
+            raise ConfigError(f"{source}: expected one of {', '.join(PRECISIONS)}, got {choice!r}")
         self.precision = ("bf16" if native_bf16() else "fp32") if choice == "auto" else choice
         self.name = "all-MiniLM-L6-v2" + ("" if self.precision == "fp32" else "@bf16")
         self._model = None
