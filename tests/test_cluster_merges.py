@@ -27,7 +27,7 @@ def stream(*texts: str) -> list[Article]:
 
 
 def test_cluster_merges_milestones() -> None:
-    assert [n for n in range(1, 40) if milestone(n)] == [2, 3, 4, 6, 8, 12, 16, 24, 32]
+    assert [n for n in range(0, 70) if milestone(n)] == [2, 4, 8, 16, 32, 64]
 
 
 def test_cluster_merges_bridging_article_merges_two_events_and_logs_it() -> None:
