@@ -27,10 +27,10 @@ def milestone(n: int) -> bool:
     """Sizes at which a cluster is re-checked: the powers of two from 2.
 
     Each check costs as much as several placements (an index search, a scored
-    neighbourhood, the link and split checks), and a model that joins readily runs one
-    at most joins to a small event when checks come at 2, 3, 4, 6, 8, 12, ...: on the
-    ECB+ training topics the powers of two decide as well (objective 0.870 against
-    0.867) at half the checks of a small event."""
+    neighbourhood, the link and split checks). With checks at 2, 3, 4, 6, 8, 12, ...
+    most joins to a small event ran one. On the ECB+ training topics the powers of two
+    decide as well (objective 0.870 against 0.867) with about half the checks of a
+    small event."""
     return n >= 2 and n & (n - 1) == 0
 
 
