@@ -253,7 +253,7 @@ class EventClusterer:
         """How a group's features against a candidate event are read for these models:
         through ``memo`` (default: the arrival's), with the margins against the
         candidate's storyline when the models read them."""
-        memo, storylines = memo or self.memo, self.storylines
+        memo, storylines = self.memo if memo is None else memo, self.storylines
         if not set(MARGIN_FEATURES) & {*fast.features, *full.features}:
             return lambda g, ev: memo(g, ev.agg)
         return lambda g, ev: memo(g, ev.agg, storylines[ev.storyline].agg, ev.storyline == home)

@@ -64,12 +64,15 @@ class SimilarityMemo:
 
     def __call__(self, a: Aggregate, b: Aggregate, storyline: Aggregate | None = None,
                  inside: bool = False) -> dict[str, float | None]:
-        sims: dict[str, float | None] = self._cached("pair", (a, b), (), lambda: similarities(a, b))
+        def pair() -> dict[str, float | None]:
+            return self._cached("pair", (a, b), (), lambda: similarities(a, b))
+
         if storyline is None:
-            return sims
+            return pair()
         story = storyline
 
-        def with_margins() -> dict[str, float | None]:
+        def with_margins() -> dict[str, float | None]:  # only when this entry is not kept yet
+            sims = pair()
             overlap = self._cached("overlap", (a, story), (inside,),
                                    lambda: storyline_overlap(a, story, inside))
             return {**sims, **margins(a, b, story, inside, sims=sims, overlap=overlap)}
