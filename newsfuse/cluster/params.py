@@ -84,7 +84,9 @@ class ClusterConfig:
     """Resource settings (not fitted: they bound cost, not decide membership).
 
     Attributes:
-        candidates: events scored exactly per article (from the index).
+        candidates: events scored exactly per article (from the index); also the
+            events of other storylines a storyline link check scores, and half the
+            neighbourhood the restructuring checks read (:mod:`newsfuse.cluster.restructure`).
         sketch_dim: dimension of the hashed sketches the index holds.
         exact_below: pool size under which the index is an exact numpy scan.
         index: ``auto`` (hnswlib, else usearch), ``hnswlib``, ``usearch`` or ``exact``.
