@@ -182,3 +182,32 @@ def test_engine_stages_a_syndicated_copy_is_linked_and_counts_once(tmp_path: Pat
     copy = next(a for a in pair if why[a].decision == "copy")
     assert why[copy].copy_of in pair - {copy}
     store.close()
+
+
+def test_engine_stages_events_built_with_other_parameters_are_rebuilt(
+        tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsfuse.cluster import EventClusterer
+
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for path in sorted(seeds_dir.glob("*.txt")):
+        shutil.copy(path, (later if path.name.startswith("003") else first) / path.name)
+    store = open_store(f"sqlite:///{tmp_path / 'nf.db'}")
+    with monkeypatch.context() as m:  # the events stored by a newsfuse with other parameters
+        m.setattr(EventClusterer, "fingerprint", lambda self: "older-parameters")
+        run([first], store, _config(crosscheck=False))
+    assert store.events_state().globals["fingerprint"] == "older-parameters"
+    said: list[str] = []
+    second = run([later], store, _config(crosscheck=False), say=said.append)
+    events = next(s for s in second.stages if s.stage == "events")
+    # every stored article placed again with today's parameters, none twice
+    assert (events.items_in, events.counters["rebuilt_for_new_parameters"]) == (5, 1)
+    assert any("rebuilding them from the 5 stored articles" in line for line in said)
+    assert _partition(store) == [["000", "001", "002", "004"], ["003"]]
+    assert sorted(m.article_id for m in store.event_memberships()) == sorted(_names(store))
+    assert store.events_state().globals["fingerprint"] == EventClusterer(embedder=None).fingerprint()
+    third = run([later], store, _config(crosscheck=False))
+    events = next(s for s in third.stages if s.stage == "events")
+    assert events.items_in == 0 and "rebuilt_for_new_parameters" not in events.counters
+    store.close()

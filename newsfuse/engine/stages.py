@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsfuse.config import Config
+from newsfuse.errors import SignatureMismatch
 from newsfuse.model import Article, StageCount
 from newsfuse.store import Store
 
@@ -57,31 +58,44 @@ def copies_stage(store: Store, config: Config) -> StageCount:
                       counters=counters)
 
 
-def events_stage(store: Store, config: Config, articles: Sequence[Article]) -> StageCount:
-    """Place the articles without an event, resuming from the stored clusterer."""
+def events_stage(store: Store, config: Config, articles: Sequence[Article],
+                 say: Say | None = None) -> StageCount:
+    """Place the articles without an event, resuming from the stored clusterer.
+
+    Stored events built with other clustering parameters or settings (by a newsfuse
+    whose fitted events models or defaults differ) cannot be resumed: the scores would
+    mix two models. They are then rebuilt from every stored article, and ``say`` tells
+    why; the event ids change with them."""
     from newsfuse.cluster import EventClusterer
     from newsfuse.dedup import copy_groups, independent_origins
 
     started = time.perf_counter()
     state = store.events_state()
     embedder = _embedder(config)
-    if state is None:
-        clusterer = EventClusterer(embedder=embedder)
-    else:
-        clusterer = EventClusterer.from_state(state.globals, state.events, state.storylines,
-                                              embedder=embedder)
+    clusterer = EventClusterer(embedder=embedder)
+    rebuilt = False
+    if state is not None:
+        try:
+            clusterer = EventClusterer.from_state(state.globals, state.events, state.storylines,
+                                                  embedder=embedder)
+        except SignatureMismatch:
+            (say or (lambda _m: None))(
+                "events: the stored events were built with other clustering parameters or "
+                f"settings; rebuilding them from the {len(articles)} stored articles")
+            rebuilt = True
     links = store.copy_links()
     groups = {g.canonical: list(g.members) for g in copy_groups(links, articles)}
-    placed = {m.article_id for m in store.event_memberships()}
+    placed = set() if rebuilt else {m.article_id for m in store.event_memberships()}
     fresh = [a for a in articles if a.id not in placed]
     update = clusterer.assign(fresh, copy_groups=groups,
                               origins=lambda ids: independent_origins(ids, links))
-    store.write_events(update)
+    store.write_events(update, replace=rebuilt)
     return StageCount("events", items_in=len(fresh), items_out=len(update.memberships),
                       seconds=time.perf_counter() - started,
                       counters={"events_changed": len(update.events),
                                 "storylines_changed": len(update.storylines),
                                 "merges_and_splits": len(update.changes),
+                                **({"rebuilt_for_new_parameters": 1} if rebuilt else {}),
                                 **{k: int(v) for k, v in clusterer.counters.items()}})
 
 
@@ -169,7 +183,7 @@ def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[
         # bare capitalised names), so that is what it reads here too: feeding it
         # extract's canonical names would score features unlike those it was fitted on.
         say("events: placing new articles")
-        out.append(events_stage(store, config, clustered if extractions is not None else articles))
+        out.append(events_stage(store, config, clustered if extractions is not None else articles, say))
     if extractions is not None:
         count, corpus = extract_stage(store, articles, extractions, seconds, parse_counts)
         out.append(count)
