@@ -211,3 +211,33 @@ def test_engine_stages_events_built_with_other_parameters_are_rebuilt(
     events = next(s for s in third.stages if s.stage == "events")
     assert events.items_in == 0 and "rebuilt_for_new_parameters" not in events.counters
     store.close()
+
+
+def test_engine_stages_copy_index_made_with_other_parameters_is_rebuilt(
+        tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfuse.dedup
+    from newsfuse.dedup import CopiesConfig
+    from newsfuse.dedup.signature import SignatureParams
+
+    corpus, later = tmp_path / "in", tmp_path / "later"
+    shutil.copytree(seeds_dir, corpus)
+    later.mkdir()
+    original = sorted(seeds_dir.glob("000_*.txt"))[0].read_text(encoding="utf-8")
+    (later / "900_syndicated.txt").write_text(
+        "Share this @syndication-partner.example\n\n" + original, encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'nf.db'}")
+    older = SignatureParams(seed=7)
+    with monkeypatch.context() as m:  # signatures stored by a newsfuse with other MinHash parameters
+        m.setattr(newsfuse.dedup, "CopiesConfig", lambda **kw: CopiesConfig(signature=older, **kw))
+        run([corpus], store, _config(crosscheck=False, events=False))
+    assert {s.params for s in store.copy_signatures()} == {older}
+    said: list[str] = []
+    second = run([later], store, _config(crosscheck=False, events=False), say=said.append)
+    copies = next(s for s in second.stages if s.stage == "copies")
+    assert (copies.items_in, copies.counters["rebuilt_for_new_parameters"]) == (6, 1)
+    assert any("rebuilding the copy index from the 6 stored articles" in line for line in said)
+    assert {s.params for s in store.copy_signatures()} == {SignatureParams()}
+    assert len(list(store.copy_signatures())) == 6
+    names = _names(store)
+    assert [sorted((names[x.a], names[x.b])) for x in store.copy_links()] == [["000", "900"]]
+    store.close()

@@ -211,6 +211,18 @@ def test_store_contract_copy_signatures_round_trip_and_keep_params(store_url: st
     store.close()
 
 
+def test_store_contract_copy_index_replaced_as_a_whole(store_url: str) -> None:
+    store, a, b = _copy_pair(store_url)
+    old = SignatureParams(seed=7, num_perm=64, shingle=3)
+    store.write_copies([CopyLink(a.id, b.id, "near", "a->b", "published earlier", 0.5, "minhash")],
+                       [fingerprint(a, old), fingerprint(b, old)])
+    rebuilt = [fingerprint(a, SignatureParams())]
+    assert store.write_copies([], rebuilt, replace=True) == 0
+    assert store.copy_links() == []  # the old link is gone with the old index
+    assert list(store.copy_signatures()) == rebuilt
+    store.close()
+
+
 def test_store_contract_copy_links_need_stored_articles(store_url: str) -> None:
     store = open_store(store_url)
     with pytest.raises(Exception):

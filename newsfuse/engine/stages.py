@@ -42,17 +42,32 @@ def _embedder(config: Config) -> Any:
     return HashingEmbedder() if config.stages.embedder == "hashing" else default_embedder()
 
 
-def copies_stage(store: Store, config: Config) -> StageCount:
-    """Fingerprint and check the articles the copy index has not seen."""
+def copies_stage(store: Store, config: Config, say: Say | None = None) -> StageCount:
+    """Fingerprint and check the articles the copy index has not seen.
+
+    Stored signatures made with other MinHash parameters (by a newsfuse whose
+    normalisation or defaults differ) cannot be compared with new ones: the copy index
+    is then rebuilt from every stored article, and ``say`` tells why."""
     from newsfuse.dedup import CopiesConfig, copies_step
 
     started = time.perf_counter()
     # no models asked for ("hashing"): no cross-encoder either
     copies = CopiesConfig(cross_encoder=config.stages.embedder != "hashing")
-    result = copies_step(store.articles(), store.copy_signatures(), copies,
-                         lookup=store.article, embedder=_embedder(config))
-    new = store.write_copies(result.links, result.signatures)
-    counters = {**result.counters, "links_new": new}
+    embedder = _embedder(config)
+    rebuilt = False
+    try:
+        result = copies_step(store.articles(), store.copy_signatures(), copies,
+                             lookup=store.article, embedder=embedder)
+    except SignatureMismatch:
+        articles = list(store.articles())
+        (say or (lambda _m: None))(
+            "copies: the stored signatures were made with other MinHash parameters; "
+            f"rebuilding the copy index from the {len(articles)} stored articles")
+        result = copies_step(articles, (), copies, lookup=store.article, embedder=embedder)
+        rebuilt = True
+    new = store.write_copies(result.links, result.signatures, replace=rebuilt)
+    counters = {**result.counters, "links_new": new,
+                **({"rebuilt_for_new_parameters": 1} if rebuilt else {})}
     return StageCount("copies", items_in=result.counters.get("articles_checked", 0),
                       items_out=len(result.links), seconds=time.perf_counter() - started,
                       counters=counters)
@@ -163,7 +178,7 @@ def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[
         return out
     if stages.copies:
         say("copies: fingerprinting and checking new articles")
-        out.append(copies_stage(store, config))
+        out.append(copies_stage(store, config, say))
     extractions: list[Any] | None = None
     seconds = 0.0
     if stages.extract:

@@ -110,11 +110,14 @@ class Store(Protocol):
     def close(self) -> None: ...
 
     # -- copies (migration 0004) ------------------------------------------------
-    def write_copies(self, links: Sequence[CopyLink] = (), signatures: Sequence[Signature] = ()) -> int:
+    def write_copies(self, links: Sequence[CopyLink] = (), signatures: Sequence[Signature] = (),
+                     replace: bool = False) -> int:
         """Store copy links and signatures in one transaction; return the links new to the store.
 
         A link replaces the stored one of the same pair (a, b); a signature the stored
-        one of the same article. Both must refer to stored articles.
+        one of the same article. Both must refer to stored articles. With ``replace``
+        every stored link and signature is deleted first (a copy index rebuilt from
+        scratch).
         """
         ...
 

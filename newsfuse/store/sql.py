@@ -337,11 +337,15 @@ class SQLStore:
         )
 
     # -- copies (migration 0004) ------------------------------------------------
-    def write_copies(self, links: Sequence[Any] = (), signatures: Sequence[Any] = ()) -> int:
+    def write_copies(self, links: Sequence[Any] = (), signatures: Sequence[Any] = (),
+                     replace: bool = False) -> int:
         from newsfuse.dedup.records import LINK_COLUMNS, SIGNATURE_COLUMNS, link_row, signature_row
 
         rows = {(link.a, link.b): link_row(link) for link in links}
         with self._transaction() as cur:
+            if replace:
+                cur.execute("DELETE FROM copy_links")
+                cur.execute("DELETE FROM copy_signatures")
             before = self._count(cur, "copy_links") if rows else 0
             if rows:
                 cur.executemany(self._sql(
