@@ -99,6 +99,14 @@ def test_cluster_online_state_from_other_parameters_is_refused() -> None:
                                   config=ClusterConfig(candidates=3))
 
 
+def test_cluster_online_state_of_another_layout_version_is_refused() -> None:
+    update = EventClusterer(embedder=None).fit(articles()[:2])
+    older = {**update.state["globals"], "version": 0}
+    with pytest.raises(SignatureMismatch, match="layout version 0"):
+        EventClusterer.from_state(older, update.state["events"].values(),
+                                  update.state["storylines"].values(), embedder=None)
+
+
 def test_cluster_online_export_dicts() -> None:
     clusterer = EventClusterer(embedder=None)
     update = clusterer.fit(articles())

@@ -36,6 +36,7 @@ from newsfuse.cluster.scoring import Scored, SimilarityMemo, decide, evidence
 from newsfuse.cluster.state import EventState, StorylineState, restore
 from newsfuse.cluster.tracking import Tracker
 from newsfuse.cluster.vectors import DocumentFrequency, binary_idf, salient, sketch, tfidf
+from newsfuse.errors import SignatureMismatch
 from newsfuse.model import Article, content_id
 from newsfuse.nlp.embeddings import Embedder
 
@@ -157,8 +158,14 @@ class EventClusterer:
         ``kwargs`` as for the constructor.
 
         Raises:
-            SignatureMismatch: the state was built with other parameters or settings.
+            SignatureMismatch: the state was built with other parameters or settings, or
+                stored in another layout version.
         """
+        if globals_.get("version") != STATE_VERSION:
+            raise SignatureMismatch(
+                f"the stored events state has layout version {globals_.get('version')!r}; "
+                f"this newsfuse reads version {STATE_VERSION}: rebuild them from the articles "
+                "with EventClusterer.fit")
         self = cls(**kwargs)
         restore(self, globals_, events, storylines)
         return self
