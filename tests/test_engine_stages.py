@@ -29,6 +29,16 @@ def _partition(store: Any) -> list[list[str]]:
     return sorted(sorted(names[a] for a in e.article_ids) for e in store.events())
 
 
+def _first_and_later(root: Path, seeds: Path) -> tuple[Path, Path]:
+    """The sample articles in two folders: 003 (Monday's meeting) later, the rest first."""
+    first, later = root / "first", root / "later"
+    first.mkdir()
+    later.mkdir()
+    for path in sorted(seeds.glob("*.txt")):
+        shutil.copy(path, (later if path.name.startswith("003") else first) / path.name)
+    return first, later
+
+
 @pytest.fixture(scope="module")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str, Any], Path]:
     root = tmp_path_factory.mktemp("samples")
@@ -139,11 +149,7 @@ def test_engine_stages_rerun_adds_nothing(sample_run: tuple[Any, dict[str, Any],
 
 
 def test_engine_stages_later_ingest_places_new_articles_and_keeps_ids(tmp_path: Path, seeds_dir: Path) -> None:
-    first, later = tmp_path / "first", tmp_path / "later"
-    first.mkdir()
-    later.mkdir()
-    for path in sorted(seeds_dir.glob("*.txt")):
-        shutil.copy(path, (later if path.name.startswith("003") else first) / path.name)
+    first, later = _first_and_later(tmp_path, seeds_dir)
     store = open_store(f"sqlite:///{tmp_path / 'nf.db'}")
     run([first], store, _config(crosscheck=False))
     before = {e.id: set(e.article_ids) for e in store.events()}
@@ -188,11 +194,7 @@ def test_engine_stages_events_built_with_other_parameters_are_rebuilt(
         tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from newsfuse.cluster import EventClusterer
 
-    first, later = tmp_path / "first", tmp_path / "later"
-    first.mkdir()
-    later.mkdir()
-    for path in sorted(seeds_dir.glob("*.txt")):
-        shutil.copy(path, (later if path.name.startswith("003") else first) / path.name)
+    first, later = _first_and_later(tmp_path, seeds_dir)
     store = open_store(f"sqlite:///{tmp_path / 'nf.db'}")
     with monkeypatch.context() as m:  # the events stored by a newsfuse with other parameters
         m.setattr(EventClusterer, "fingerprint", lambda self: "older-parameters")
