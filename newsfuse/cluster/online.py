@@ -33,15 +33,14 @@ from newsfuse.cluster.model import ClusterChange, ClusterUpdate, Evidence, Membe
 from newsfuse.cluster.params import ClusterConfig, FittedParams, LinearModel
 from newsfuse.cluster.restructure import link_storylines, merge_events, split_storyline
 from newsfuse.cluster.scoring import Scored, SimilarityMemo, decide, evidence
-from newsfuse.cluster.state import EventState, StorylineState, restore
+from newsfuse.cluster.state import STATE_VERSION, EventState, StorylineState, restore
 from newsfuse.cluster.tracking import Tracker
 from newsfuse.cluster.vectors import DocumentFrequency, binary_idf, salient, sketch, tfidf
-from newsfuse.errors import SignatureMismatch
 from newsfuse.model import Article, content_id
 from newsfuse.nlp.embeddings import Embedder
 
-STATE_VERSION = 1
 WARM_CHUNK = 32  # articles whose likely close calls are encoded in one batch
+
 
 class EventClusterer:
     """Online clustering of articles into events and storylines.
@@ -161,11 +160,6 @@ class EventClusterer:
             SignatureMismatch: the state was built with other parameters or settings, or
                 stored in another layout version.
         """
-        if globals_.get("version") != STATE_VERSION:
-            raise SignatureMismatch(
-                f"the stored events state has layout version {globals_.get('version')!r}; "
-                f"this newsfuse reads version {STATE_VERSION}: rebuild them from the articles "
-                "with EventClusterer.fit")
         self = cls(**kwargs)
         restore(self, globals_, events, storylines)
         return self

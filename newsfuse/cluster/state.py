@@ -20,6 +20,8 @@ from newsfuse.errors import SignatureMismatch
 if TYPE_CHECKING:
     from newsfuse.cluster.online import EventClusterer
 
+STATE_VERSION = 1
+"""Layout of the persisted state (:meth:`EventClusterer.globals_dict` and the rows)."""
 KEYS_SHOWN = 5
 NO_SCORE = -1e9  # label score of an article that has no title: any titled one wins
 
@@ -131,6 +133,11 @@ def freeze_storyline(state: StorylineState, events: dict[str, EventState]) -> St
 def restore(c: EventClusterer, globals_: Mapping[str, Any], events: Iterable[Mapping[str, Any]],
             storylines: Iterable[Mapping[str, Any]]) -> None:
     """Load persisted state into a fresh clusterer and rebuild its candidate indexes."""
+    if globals_.get("version") != STATE_VERSION:
+        raise SignatureMismatch(
+            f"the stored events state has layout version {globals_.get('version')!r}; "
+            f"this newsfuse reads version {STATE_VERSION}: rebuild them from the articles "
+            "with EventClusterer.fit")
     if globals_.get("fingerprint") != c.fingerprint():
         raise SignatureMismatch(
             "the stored events were built with other clustering parameters "
