@@ -36,13 +36,17 @@ from newsfuse.store import Store
 Say = Callable[[str], None]
 
 
+def _silent(_message: str) -> None:
+    """A :data:`Say` that says nothing."""
+
+
 def _embedder(config: Config) -> Any:
     from newsfuse.nlp.embeddings import HashingEmbedder, default_embedder
 
     return HashingEmbedder() if config.stages.embedder == "hashing" else default_embedder()
 
 
-def copies_stage(store: Store, config: Config, say: Say | None = None) -> StageCount:
+def copies_stage(store: Store, config: Config, say: Say = _silent) -> StageCount:
     """Fingerprint and check the articles the copy index has not seen.
 
     Stored signatures made with other MinHash parameters (by a newsfuse whose
@@ -54,14 +58,13 @@ def copies_stage(store: Store, config: Config, say: Say | None = None) -> StageC
     # no models asked for ("hashing"): no cross-encoder either
     copies = CopiesConfig(cross_encoder=config.stages.embedder != "hashing")
     embedder = _embedder(config)
+    articles = list(store.articles())
     rebuilt = False
     try:
-        result = copies_step(store.articles(), store.copy_signatures(), copies,
+        result = copies_step(articles, store.copy_signatures(), copies,
                              lookup=store.article, embedder=embedder)
     except SignatureMismatch:
-        articles = list(store.articles())
-        (say or (lambda _m: None))(
-            "copies: the stored signatures were made with other MinHash parameters; "
+        say("copies: the stored signatures were made with other MinHash parameters; "
             f"rebuilding the copy index from the {len(articles)} stored articles")
         result = copies_step(articles, (), copies, lookup=store.article, embedder=embedder)
         rebuilt = True
@@ -74,7 +77,7 @@ def copies_stage(store: Store, config: Config, say: Say | None = None) -> StageC
 
 
 def events_stage(store: Store, config: Config, articles: Sequence[Article],
-                 say: Say | None = None) -> StageCount:
+                 say: Say = _silent) -> StageCount:
     """Place the articles without an event, resuming from the stored clusterer.
 
     Stored events built with other clustering parameters or settings (by a newsfuse
@@ -87,17 +90,18 @@ def events_stage(store: Store, config: Config, articles: Sequence[Article],
     started = time.perf_counter()
     state = store.events_state()
     embedder = _embedder(config)
-    clusterer = EventClusterer(embedder=embedder)
+    clusterer = None
     rebuilt = False
     if state is not None:
         try:
             clusterer = EventClusterer.from_state(state.globals, state.events, state.storylines,
                                                   embedder=embedder)
         except SignatureMismatch:
-            (say or (lambda _m: None))(
-                "events: the stored events were built with other clustering parameters or "
+            say("events: the stored events were built with other clustering parameters or "
                 f"settings; rebuilding them from the {len(articles)} stored articles")
             rebuilt = True
+    if clusterer is None:
+        clusterer = EventClusterer(embedder=embedder)
     links = store.copy_links()
     groups = {g.canonical: list(g.members) for g in copy_groups(links, articles)}
     placed = set() if rebuilt else {m.article_id for m in store.event_memberships()}
@@ -170,7 +174,7 @@ def crosscheck_stage(store: Store, config: Config, articles: Sequence[Article], 
 
 def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[StageCount]:
     """Run every enabled corpus stage over the store, in order; return their counts."""
-    say = say or (lambda _m: None)
+    say = say or _silent
     stages = config.stages
     out: list[StageCount] = []
     articles = list(store.articles())
