@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from newsfuse.config import IngestConfig
 from newsfuse.ingest.decode import Undecodable, bom_encoding, decode_bytes, normalize_charset
 from newsfuse.ingest.source import Source
-from newsfuse.model import Provenance, RawDocument, Rejection, RejectReason
+from newsfuse.ingest.text import read_decoded
+from newsfuse.model import Provenance, RawDocument, Rejection
 
 # Browsers look for the charset in the first 1024 bytes; real pages put long
 # comments or scripts first often enough that a wider window pays off.
@@ -65,17 +66,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str | Undecodab
 
 def read_html(source: Source, config: IngestConfig) -> Iterator[RawDocument | Rejection]:
     """Read one HTML file as one document with ``content_type="html"``."""
-    data = source.read_all(config.max_file_bytes)
-    if isinstance(data, Rejection):
-        yield data
-        return
-    html = decode_html(data)
-    if isinstance(html, Undecodable):
-        yield source.reject(html.reason, html.message)
-        return
-    if not html or html.isspace():
-        yield source.reject(
-            RejectReason.EMPTY, "file holds only whitespace; remove it or re-export it"
-        )
+    html = read_decoded(source, config, decode_html)
+    if isinstance(html, Rejection):
+        yield html
         return
     yield RawDocument(Provenance(source.name, "html"), "html", html)
