@@ -46,8 +46,10 @@ def _embedder(config: Config) -> Any:
     return HashingEmbedder() if config.stages.embedder == "hashing" else default_embedder()
 
 
-def copies_stage(store: Store, config: Config, say: Say = _silent) -> StageCount:
-    """Fingerprint and check the articles the copy index has not seen.
+def copies_stage(store: Store, config: Config, articles: Sequence[Article],
+                 say: Say = _silent) -> StageCount:
+    """Fingerprint and check the articles the copy index has not seen (``articles``:
+    every stored article, as :func:`corpus_stages` read them).
 
     Stored signatures made with other MinHash parameters (by a newsfuse whose
     normalisation or defaults differ) cannot be compared with new ones: the copy index
@@ -58,7 +60,6 @@ def copies_stage(store: Store, config: Config, say: Say = _silent) -> StageCount
     # no models asked for ("hashing"): no cross-encoder either
     copies = CopiesConfig(cross_encoder=config.stages.embedder != "hashing")
     embedder = _embedder(config)
-    articles = list(store.articles())
     rebuilt = False
     try:
         result = copies_step(articles, store.copy_signatures(), copies,
@@ -182,7 +183,7 @@ def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[
         return out
     if stages.copies:
         say("copies: fingerprinting and checking new articles")
-        out.append(copies_stage(store, config, say))
+        out.append(copies_stage(store, config, articles, say))
     extractions: list[Any] | None = None
     seconds = 0.0
     if stages.extract:
