@@ -49,7 +49,8 @@ def _embedder(config: Config) -> Any:
 def copies_stage(store: Store, config: Config, articles: Sequence[Article],
                  say: Say = _silent) -> StageCount:
     """Fingerprint and check the articles the copy index has not seen (``articles``:
-    every stored article, as :func:`corpus_stages` read them).
+    every stored article, as :func:`corpus_stages` read them; candidates are read
+    back from them, not from the store again).
 
     Stored signatures made with other MinHash parameters (by a newsfuse whose
     normalisation or defaults differ) cannot be compared with new ones: the copy index
@@ -62,12 +63,11 @@ def copies_stage(store: Store, config: Config, articles: Sequence[Article],
     embedder = _embedder(config)
     rebuilt = False
     try:
-        result = copies_step(articles, store.copy_signatures(), copies,
-                             lookup=store.article, embedder=embedder)
+        result = copies_step(articles, store.copy_signatures(), copies, embedder=embedder)
     except SignatureMismatch:
         say("copies: the stored signatures were made with other MinHash parameters; "
             f"rebuilding the copy index from the {len(articles)} stored articles")
-        result = copies_step(articles, (), copies, lookup=store.article, embedder=embedder)
+        result = copies_step(articles, (), copies, embedder=embedder)
         rebuilt = True
     new = store.write_copies(result.links, result.signatures, replace=rebuilt)
     counters = {**result.counters, "links_new": new,
