@@ -199,3 +199,14 @@ def test_ingest_warc_not_a_warc(tmp_path: Path) -> None:
     assert rejection.reason is RejectReason.MALFORMED_WARC and rejection.offset == 0
     assert "does not start with a WARC record" in rejection.message
     assert "\n" not in rejection.message
+
+
+def test_ingest_warc_record_without_target_uri_is_named(tmp_path: Path) -> None:
+    # warcio itself fails on this with an AttributeError; the user reads the cause instead.
+    record = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nshort\r\n\r\n"
+    (tmp_path / "no-uri.warc").write_bytes(record)
+    (rejection,) = _split(tmp_path / "no-uri.warc")[1]
+    assert rejection.reason is RejectReason.MALFORMED_WARC and rejection.offset == 0
+    assert "the first record cannot be parsed" in rejection.message
+    assert "WARC-Target-URI" in rejection.message
+    assert "NoneType" not in rejection.message and "\n" not in rejection.message
