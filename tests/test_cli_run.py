@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.cli.main import main
+from newsfuse.cli.main import _ingest_table, main
 
 
 def newsfuse(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -133,3 +133,14 @@ def test_cli_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
                  ["bench", "ingest", "--help"]):
         code, out, _ = call(capsys, *args)
         assert code == 0 and "Usage:" in out
+
+
+def test_ingest_summary_keeps_long_reasons_apart_from_their_counts() -> None:
+    table = _ingest_table({"files": 3, "files_unchanged": 0, "documents": 2, "articles_new": 2,
+                           "articles_known": 0, "rejected": 1, "seconds": 0.5,
+                           "rejections_by_reason": {"malformed-jsonl": 1},
+                           "dropped_lines_by_reason": {"not-main-content": 2, "share": 12}})
+    rows = table.splitlines()
+    assert "  malformed-jsonl 1" in rows
+    assert "  not-main-content 2" in rows
+    assert "  share           12" in rows

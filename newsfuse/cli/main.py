@@ -36,12 +36,14 @@ def _ingest_table(data: dict[str, Any]) -> str:
         f"{data['articles_known']} already stored)",
         f"rejected inputs   {data['rejected']}",
     ]
+    # Reasons in a column under the labels; one space at least, so "not-main-content"
+    # (16 characters) does not run into its count.
     for reason, n in sorted(data["rejections_by_reason"].items()):
-        lines.append(f"  {reason:<16}{n}")
+        lines.append(f"  {reason:<15} {n}")
     if data["dropped_lines_by_reason"]:
         lines.append("dropped lines")
         for reason, n in sorted(data["dropped_lines_by_reason"].items(), key=lambda kv: -kv[1]):
-            lines.append(f"  {reason:<16}{n}")
+            lines.append(f"  {reason:<15} {n}")
     lines.append(f"time              {data['seconds']:.2f} s")
     return "\n".join(lines)
 
