@@ -175,14 +175,18 @@ def read_warc(source: Source, config: IngestConfig) -> Iterator[RawDocument | Re
 def _unparsable(source: Source, offset: int, exc: BaseException) -> Rejection:
     # The file starts with "WARC/" (read_warc checked), so at offset 0 the first record's
     # headers are what fails.
-    where = "the first record cannot be parsed" if offset == 0 else \
-        "a record here cannot be parsed; the records before were kept"
+    where = (
+        "the first record cannot be parsed"
+        if offset == 0
+        else "a record here cannot be parsed; the records before were kept"
+    )
     # warcio's parsers say what they expected (ArchiveLoadFailed, ValueError, EOFError...);
     # a programming error inside warcio (AttributeError on a missing header) says nothing
     # to a user, so name the likely cause instead.
-    detail = one_line(exc, 120) if isinstance(exc, (ValueError, EOFError, OSError)) or \
-        type(exc).__module__.startswith("warcio") else \
-        "its WARC headers are incomplete, e.g. a response record without WARC-Target-URI"
+    if isinstance(exc, (ValueError, EOFError, OSError)) or type(exc).__module__.startswith("warcio"):
+        detail = one_line(exc, 120)
+    else:
+        detail = "its WARC headers are incomplete, e.g. a response record without WARC-Target-URI"
     return source.reject(
         RejectReason.MALFORMED_WARC,
         f"{where} ({detail}); repair it with `warcio recompress` or re-fetch it",
