@@ -33,7 +33,7 @@ class IngestConfig:
     follow_symlinks: bool = False
     text_extensions: tuple[str, ...] = (".txt", ".text", ".md")
     html_extensions: tuple[str, ...] = (".html", ".htm", ".xhtml")
-    jsonl_extensions: tuple[str, ...] = (".jsonl", ".ndjson")
+    jsonl_extensions: tuple[str, ...] = (".jsonl", ".ndjson", ".json")  # .json: lines or one array
     feed_extensions: tuple[str, ...] = (".rss", ".atom", ".xml", ".feed")
     warc_extensions: tuple[str, ...] = (".warc",)
 

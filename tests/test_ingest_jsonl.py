@@ -214,3 +214,41 @@ def test_ingest_jsonl_200mb_file_streams_in_bounded_memory(tmp_path: Path) -> No
         tracemalloc.stop()
     assert count == lines
     assert peak < 8 * 1024 * 1024  # one line and its document, not the 200 MB file
+
+
+def _article(n: int) -> dict[str, str]:
+    return {"title": f"Storm {n}", "url": f"https://example.com/{n}",
+            "text": f"A storm hit the northern coast on Monday, officials said. Report {n}."}
+
+
+def test_ingest_json_array_of_articles_as_scrapers_export_it(tmp_path: Path) -> None:
+    items = [_article(0), 7, _article(2)]
+    (tmp_path / "items.json").write_text(json.dumps(items, indent=2))
+    (tmp_path / "items").write_text(json.dumps(items))  # no extension: sniffed
+    for name in ("items.json", "items"):
+        docs, rejections = _split(list(read_file(tmp_path / name)))
+        assert [(d.title, d.provenance.format, d.provenance.offset) for d in docs] == [
+            ("Storm 0", "jsonl", 1), ("Storm 2", "jsonl", 3)]
+        assert [(r.reason, r.offset) for r in rejections] == [(RejectReason.MALFORMED_JSONL, 2)]
+        assert "array element 2 is a JSON int" in rejections[0].message
+
+
+def test_ingest_json_one_pretty_printed_object_and_json_lines_named_json(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(json.dumps(_article(5), indent=2))
+    docs, rejections = _split(list(read_file(tmp_path / "one.json")))
+    assert [d.title for d in docs] == ["Storm 5"] and rejections == []
+    lines = "\n".join(json.dumps(_article(n)) for n in range(3)) + "\n{broken\n"
+    (tmp_path / "lines.json").write_text(lines)
+    docs, rejections = _split(list(read_file(tmp_path / "lines.json")))
+    assert [d.title for d in docs] == ["Storm 0", "Storm 1", "Storm 2"]
+    assert [(r.reason, r.offset) for r in rejections] == [(RejectReason.MALFORMED_JSONL, 4)]
+
+
+def test_ingest_json_array_that_breaks_is_one_line_naming_where(tmp_path: Path) -> None:
+    (tmp_path / "cut.json").write_text(json.dumps([_article(0), _article(1)], indent=2)[:-40])
+    (tmp_path / "none.json").write_text("[]")
+    (broken,) = list(read_file(tmp_path / "cut.json"))
+    assert isinstance(broken, Rejection) and broken.reason is RejectReason.MALFORMED_JSONL
+    assert "not valid JSON" in broken.message and "line" in broken.message and "\n" not in broken.message
+    (empty,) = list(read_file(tmp_path / "none.json"))
+    assert isinstance(empty, Rejection) and empty.reason is RejectReason.EMPTY

@@ -230,8 +230,12 @@ def test_ingest_text_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     assert isinstance(doc, RawDocument) and doc.content_type == "text"
     shutil.copy(FIXTURES / "pixel.png", tmp_path / "image.dat")
     _rejected(tmp_path / "image.dat", RejectReason.BINARY)
+    # A .json document is read as article objects; one without a body says what is missing.
     (tmp_path / "data.json").write_text('{\n  "pretty": "printed"\n}\n')
-    _rejected(tmp_path / "data.json", RejectReason.UNSUPPORTED)
+    missing = _rejected(tmp_path / "data.json", RejectReason.MALFORMED_JSONL)
+    assert '"text" or "html"' in missing.message and "pretty" in missing.message
+    (tmp_path / "data.dat").write_text('{\n  "pretty": "printed"\n}\n')  # not claimed, not sniffed
+    _rejected(tmp_path / "data.dat", RejectReason.UNSUPPORTED)
 
 
 # HTML ------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ _SNIFF_BYTES = 4096
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html)[\s>]")
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]")
 _HTML_TAG = re.compile(rb"<(?:head|body|meta|title|div|p|article|script|link|!--)[\s>/]")
+_ARRAY_OF_OBJECTS = re.compile(rb"\[\s*\{")
 
 
 def format_from_name(path: Path, config: IngestConfig = _DEFAULT) -> SourceFormat | None:
@@ -64,6 +65,8 @@ def sniff_format(head: bytes) -> SourceFormat | None:
     start = head[:_SNIFF_BYTES].lstrip()
     if start.startswith(b"WARC/"):
         return "warc"
+    if _ARRAY_OF_OBJECTS.match(start):
+        return "jsonl"  # one JSON document holding an array of article objects
     if start.startswith(b"{"):
         is_object = _first_line_is_object(start)
         if is_object is None:

@@ -225,12 +225,69 @@ def _lines(source: Source) -> IO[Any]:
     return stream
 
 
+def _json_text(data: bytes) -> str | None:
+    """A whole JSON document as text (UTF-8, or UTF-16/32 with a byte-order mark)."""
+    bom = bom_encoding(data)
+    if bom is not None:
+        return data[bom[1]:].decode(bom[0], errors="replace")
+    text = decode_bytes(data)
+    return None if isinstance(text, Undecodable) else text
+
+
+def _is_document(head: bytes) -> bool:
+    """Is this file one JSON document rather than JSON Lines: an array (``[{...}, ...]``,
+    as scrapers export) or one object spread over several lines?"""
+    bom = bom_encoding(head)
+    start = (head[bom[1]:].decode(bom[0], "ignore").encode() if bom else head).lstrip()
+    if start.startswith(b"["):
+        return True
+    if start.startswith(b"{"):
+        first, newline, _ = start.partition(b"\n")
+        try:
+            json.loads(first)
+        except (ValueError, RecursionError):
+            return bool(newline)  # a first line that is not a whole value
+    return False
+
+
+def read_json_document(source: Source, config: IngestConfig) -> Iterator[RawDocument | Rejection] | None:
+    """The articles of a file holding one JSON document: each object of a top-level
+    array (``offset`` = its 1-based position), or the one top-level object. ``None``
+    when the file does not parse as one document, so that it is read as JSON Lines
+    (whose per-line rejections say where it breaks)."""
+    data = source.read_all(config.max_file_bytes)
+    if isinstance(data, Rejection):
+        return iter([data])
+    text = _json_text(data)
+    try:
+        value = json.loads(text) if text is not None else None
+    except (ValueError, RecursionError) as exc:
+        if not data.lstrip().startswith(b"["):
+            return None
+        where = f"{exc.msg} at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
+            else one_line(exc)
+        return iter([source.reject(RejectReason.MALFORMED_JSONL,
+                                   f"not valid JSON ({where}); fix the file or export it again")])
+    if isinstance(value, dict):
+        return iter([jsonl_document(value, source.name, 1)])
+    if not isinstance(value, list):
+        return None
+    if not value:
+        return iter([source.reject(RejectReason.EMPTY, "the JSON array holds no articles; remove the file")])
+    return (jsonl_document(item, source.name, n) if type(item) is dict else
+            Rejection(source.name, RejectReason.MALFORMED_JSONL,
+                      f"array element {n} is a JSON {type(item).__name__}, not an article object", n)
+            for n, item in enumerate(value, 1))
+
+
 def read_jsonl(source: Source, config: IngestConfig) -> Iterator[RawDocument | Rejection]:
     """Stream the documents of a JSON Lines file (optionally gzip-compressed).
 
     Memory stays bounded by the longest accepted line, whatever the file size.
     A truncated gzip keeps every line read before the cut and ends with one
-    ``TRUNCATED`` rejection.
+    ``TRUNCATED`` rejection. A file that is one JSON document instead (an array of
+    article objects, or one object over several lines) is read whole
+    (:func:`read_json_document`, up to ``ingest.max_file_bytes``).
     """
     if bom_encoding(source.head) is None:
         kind = binary_kind(source.head[:8192])
@@ -239,6 +296,11 @@ def read_jsonl(source: Source, config: IngestConfig) -> Iterator[RawDocument | R
                 RejectReason.BINARY,
                 f"looks like {kind}, not JSON Lines; check that this is the file you meant",
             )
+            return
+    if _is_document(source.head):
+        documents = read_json_document(source, config)
+        if documents is not None:
+            yield from documents
             return
     limit = config.max_document_bytes
     name = source.name
