@@ -225,15 +225,6 @@ def _lines(source: Source) -> IO[Any]:
     return stream
 
 
-def _json_text(data: bytes) -> str | None:
-    """A whole JSON document as text (UTF-8, or UTF-16/32 with a byte-order mark)."""
-    bom = bom_encoding(data)
-    if bom is not None:
-        return data[bom[1]:].decode(bom[0], errors="replace")
-    text = decode_bytes(data)
-    return None if isinstance(text, Undecodable) else text
-
-
 def _is_document(head: bytes) -> bool:
     """Is this file one JSON document rather than JSON Lines: an array (``[{...}, ...]``,
     as scrapers export) or one object spread over several lines?"""
@@ -258,9 +249,9 @@ def read_json_document(source: Source, config: IngestConfig) -> Iterator[RawDocu
     data = source.read_all(config.max_file_bytes)
     if isinstance(data, Rejection):
         return iter([data])
-    text = _json_text(data)
+    text = decode_bytes(data)  # byte-order marks honoured, as for text files
     try:
-        value = json.loads(text) if text is not None else None
+        value = None if isinstance(text, Undecodable) else json.loads(text)
     except (ValueError, RecursionError) as exc:
         if not data.lstrip().startswith(b"["):
             return None
