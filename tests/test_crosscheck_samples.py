@@ -146,3 +146,33 @@ def test_crosscheck_samples_an_unresolved_pronoun_is_never_a_listed_source() -> 
     pronouns = {m.attribution.speaker_name for c in unresolved for m in c.mentions
                 if m.attribution is not None and m.attribution.source_kind == "unresolved"}
     assert not any(set(c.attributions) & pronouns for c in claims)
+
+
+def test_crosscheck_samples_a_claim_is_worded_by_a_report_that_reads_on_its_own() -> None:
+    from newsfuse.crosscheck.claims import stands_alone
+
+    claims = seed_result().claims
+    mixed = [c for c in claims if len({stands_alone(m.sentence.text) for m in c.mentions}) == 2]
+    assert mixed, "the samples hold claims reported once as 'They also agreed ...' and once in full"
+    for c in claims:
+        if any(stands_alone(m.sentence.text) for m in c.mentions):
+            assert stands_alone(c.text), c.text
+
+
+def test_crosscheck_samples_no_summary_sentence_leans_on_its_article() -> None:
+    from newsfuse.crosscheck.claims import stands_alone
+
+    single = [c for c in _claims("event:white-house") if c.status == "single-source"]
+    assert any(not stands_alone(c.text) for c in single), "the White House event has 'He added that ...' claims"
+    for brief in seed_result().briefs:
+        assert all(stands_alone(s.text) for s in brief.summary), [s.text for s in brief.summary]
+
+
+def test_stands_alone_reads_the_first_word() -> None:
+    from newsfuse.crosscheck.claims import stands_alone
+
+    assert stands_alone("“There’s a very good chance that we’ll have a second meeting,” Trump said.")
+    assert stands_alone("The meeting is scheduled for 15 August in Anchorage.")
+    assert not stands_alone("They also agreed that Trump will likely impose additional sanctions.")
+    assert not stands_alone("Moreover, Macron said no serious discussions had taken place.")
+    assert not stands_alone("“This is a crucial aspect,” Trump stated.")

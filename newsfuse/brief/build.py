@@ -1,6 +1,6 @@
 """Building the brief of one scope from its crosscheck (pure; never touches the store).
 
-Every brief sentence is a claim's own sentence from its earliest origin, so the words it
+Every brief sentence is a claim's own sentence (its most typical wording that reads on its own), so the words it
 states are the words of the spans it cites; the other reports of the claim are cited too.
 """
 
@@ -18,6 +18,7 @@ from newsfuse.brief.records import (
     TimelineItem,
 )
 from newsfuse.cluster.model import Event, Storyline
+from newsfuse.crosscheck.claims import stands_alone
 from newsfuse.crosscheck.records import Claim, ScopeCheck
 from newsfuse.dedup.links import CopyLink
 from newsfuse.extract.corpus import CorpusExtraction
@@ -60,10 +61,13 @@ def build_brief(check: ScopeCheck, subject: Event | Storyline, level: str, artic
     ids = set(check.article_ids)
     ranked = sorted(check.claims, key=_rank)
     corroborated = [c for c in ranked if c.status == "corroborated"]
-    picks = [c for c in ranked if c.status != "conflicting"][:summary_sentences]
+    # a sentence that leans on its article ("He added that ...") goes after those of its status that read alone
+    usable = sorted((c for c in ranked if c.status != "conflicting"),
+                    key=lambda c: (c.status != "corroborated", not stands_alone(c.text)))
+    picks = usable[:summary_sentences]
     picks = [c for c in picks if c.status == "corroborated"] or picks
     if len(picks) < 3:
-        picks += [c for c in ranked if c not in picks and c.status != "conflicting"][: 3 - len(picks)]
+        picks += [c for c in usable if c not in picks][: 3 - len(picks)]
     picks.sort(key=lambda c: (min(m.day or date.max for m in c.mentions), _rank(c)))
     summary = tuple(claim_sentence(c, articles) for c in picks)
     headline = subject.label or (corroborated[0].text if corroborated else (ranked[0].text if ranked else ""))

@@ -29,6 +29,20 @@ _LEADING_SPEAKER = re.compile(
     r"stated|added|remarked|noted|warned|wrote|posted|insisted|confirmed|reported|announced)\b")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PRONOUN_START = ("he ", "she ", "they ", "it ", "his ", "her ")
+# a sentence opening on a pronoun or a linking word ("They also agreed", "Moreover, ...")
+# reads as a fragment once it is lifted out of its article
+_CONTEXT_OPENERS = frozenset({
+    "he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those", "that",
+    "such", "both", "also", "moreover", "however", "but", "and", "meanwhile", "furthermore",
+    "additionally", "still", "yet", "instead", "then", "so", "thus", "therefore", "besides",
+})
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+def stands_alone(sentence: str) -> bool:
+    """Whether a sentence reads on its own: it does not open on a pronoun or a linking word."""
+    first = _FIRST_WORD.match(sentence)
+    return first is None or first.group(1).lower() not in _CONTEXT_OPENERS
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

@@ -32,7 +32,7 @@ import numpy as np
 
 from newsfuse.cluster.model import Event, Storyline
 from newsfuse.crosscheck.align import AlignParams, align
-from newsfuse.crosscheck.claims import AliasIndex, article_mentions
+from newsfuse.crosscheck.claims import AliasIndex, article_mentions, stands_alone
 from newsfuse.crosscheck.conflicts import (
     amount_discrepancies,
     polarity_discrepancies,
@@ -152,7 +152,9 @@ def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[s
         for d in found.values():
             evidence += [s.sentence for s in d.sides if s.sentence not in evidence]
         centroid = vectors[group].sum(axis=0)
-        medoid = mentions[group[int(np.argmax(vectors[group] @ centroid))]]  # the most typical wording
+        # the most typical wording among those that read on their own ("They also agreed ..." does not)
+        readable = [i for i in group if stands_alone(mentions[i].sentence.text)] or group
+        medoid = mentions[readable[int(np.argmax(vectors[readable] @ centroid))]]
         # an unresolved pronoun ("they said") names nobody: it is not listed as a source
         attributions = tuple(dict.fromkeys(
             m.attribution.speaker_name if m.attribution and m.attribution.source_kind != "unresolved" else ""
