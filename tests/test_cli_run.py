@@ -144,3 +144,11 @@ def test_ingest_summary_keeps_long_reasons_apart_from_their_counts() -> None:
     assert "  malformed-jsonl 1" in rows
     assert "  not-main-content 2" in rows
     assert "  share           12" in rows
+
+
+def test_ingest_summary_says_how_many_documents_repeated_an_article_of_this_run() -> None:
+    data = {"files": 2, "files_unchanged": 0, "documents": 2, "articles_new": 2, "articles_known": 0,
+            "rejected": 0, "seconds": 0.5, "rejections_by_reason": {}, "dropped_lines_by_reason": {}}
+    assert "articles          2 (2 new, 0 already stored)" in _ingest_table(data).splitlines()
+    data.update(articles_new=1, articles_repeated=1, documents=2)
+    assert "articles          2 (1 new, 0 already stored, 1 repeated in this run)" in _ingest_table(data).splitlines()

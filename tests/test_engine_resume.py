@@ -118,6 +118,26 @@ def test_engine_changed_file_is_read_again_without_duplicates(tmp_path: Path, se
     store.close()
 
 
+def test_engine_one_text_in_two_files_is_stored_once_and_each_file_keeps_its_own_counts(
+        tmp_path: Path, seeds_dir: Path) -> None:
+    config = load_config(environ={}, overrides={"run": {"progress": False}})
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = sorted(seeds_dir.glob("*.txt"))[0].read_bytes()
+    (folder / "a.txt").write_bytes(text)
+    (folder / "b-link.txt").symlink_to(folder / "a.txt")  # rejected as a path: links are not followed
+    (folder / "c.txt").write_bytes(text)  # the same article again
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    summary = ingest([folder], store, config)
+    store.close()
+    assert (summary.documents, summary.articles_new, summary.articles_known, summary.articles_repeated,
+            summary.rejected) == (2, 1, 0, 1, 1)
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        assert db.execute("SELECT source FROM articles").fetchall() == [(str(folder / "a.txt"),)]
+        marks = dict(((k, (d, r)) for k, d, r in db.execute("SELECT key, documents, rejected FROM sources")))
+    assert marks == {str(folder / "a.txt"): (1, 0), str(folder / "c.txt"): (1, 0)}
+
+
 def test_engine_parallel_workers_give_the_same_store(tmp_path: Path, seeds_dir: Path) -> None:
     corpus = _corpus(tmp_path, seeds_dir, copies=800)  # past the in-process warm-up
     results = []

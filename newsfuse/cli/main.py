@@ -33,7 +33,8 @@ def _ingest_table(data: dict[str, Any]) -> str:
         f"files read        {data['files'] - data['files_unchanged']} "
         f"({data['files_unchanged']} unchanged, skipped)",
         f"articles          {data['documents']} ({data['articles_new']} new, "
-        f"{data['articles_known']} already stored)",
+        f"{data['articles_known']} already stored"
+        + (f", {data['articles_repeated']} repeated in this run)" if data.get("articles_repeated") else ")"),
         f"rejected inputs   {data['rejected']}",
     ]
     # Reasons in a column under the labels; one space at least, so "not-main-content"

@@ -38,6 +38,7 @@ class IngestSummary:
     documents: int = 0
     articles_new: int = 0
     articles_known: int = 0
+    articles_repeated: int = 0  # documents whose article an earlier file of this run already held
     rejections: list[Rejection] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -53,6 +54,7 @@ class IngestSummary:
             "documents": self.documents,
             "articles_new": self.articles_new,
             "articles_known": self.articles_known,
+            "articles_repeated": self.articles_repeated,
             "rejected": self.rejected,
             "rejections_by_reason": dict(Counter(r.reason.value for r in self.rejections)),
             "dropped_lines_by_reason": dict(self.dropped),
@@ -126,14 +128,18 @@ def ingest(
     articles: list[Article] = []
     rejections: list[Rejection] = []
     marks: list[SourceMark] = []
-    per_file: Counter[str] = Counter()
+    # documents and rejections per input file, keyed by source (``str(path)``, the file's
+    # key): a rejection of a path itself (a symbolic link, a missing file) has no file end
+    # and must not be counted against the next file
+    per_file: Counter[tuple[str, str]] = Counter()
+    run_ids: set[str] = set()
 
     def flush() -> None:
         if not (articles or rejections or marks):
             return
         result = store.write(WriteBatch(articles, rejections, marks))
         summary.articles_new += result.articles_new
-        summary.articles_known += len({a.id for a in articles}) - result.articles_new
+        summary.articles_known += len(articles) - result.articles_new
         articles.clear()
         rejections.clear()
         marks.clear()
@@ -143,22 +149,26 @@ def ingest(
         stream = _stream(paths, store, config, summary)
         for out in executor.map(partial(_clean_item, config=config.clean), stream):
             if isinstance(out, _FileEnd):
-                marks.append(SourceMark(out.key, out.fingerprint, per_file["docs"], per_file["rej"]))
-                per_file.clear()
+                marks.append(SourceMark(out.key, out.fingerprint, per_file.pop((out.key, "docs"), 0),
+                                        per_file.pop((out.key, "rej"), 0)))
                 if len(marks) >= batch_size:
                     flush()
                 continue
             if isinstance(out, Rejection):
                 summary.rejections.append(out)
                 rejections.append(out)
-                per_file["rej"] += 1
+                per_file[out.source, "rej"] += 1
                 if on_rejection is not None:
                     on_rejection(out)
             else:
                 summary.documents += 1
-                per_file["docs"] += 1
-                summary.dropped.update(d.reason.value for d in out.dropped)
-                articles.append(out)
+                per_file[out.provenance.source, "docs"] += 1
+                if out.id in run_ids:  # the same article again (one text in two files): stored once, first source kept
+                    summary.articles_repeated += 1
+                else:
+                    run_ids.add(out.id)
+                    summary.dropped.update(d.reason.value for d in out.dropped)
+                    articles.append(out)
                 if bar is not None:
                     bar.update(1)
                 if len(articles) >= batch_size:
@@ -209,6 +219,7 @@ def _ingest_count(summary: IngestSummary) -> StageCount:
         counters={
             "articles_new": summary.articles_new,
             "articles_known": summary.articles_known,
+            "articles_repeated": summary.articles_repeated,
             "files_unchanged": summary.files_unchanged,
             **{f"rejected_{r}": n for r, n in Counter(
                 x.reason.value for x in summary.rejections).items()},

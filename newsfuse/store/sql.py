@@ -145,7 +145,9 @@ class SQLStore:
         articles_new = rejections_new = 0
         with self._transaction() as cur:
             if batch.articles:
-                unique = {a.id: a for a in batch.articles}
+                unique: dict[str, Article] = {}
+                for a in batch.articles:
+                    unique.setdefault(a.id, a)  # an article read twice keeps its first source
                 existing = self._existing(cur, "articles", "id", list(unique))
                 fresh = [a for i, a in unique.items() if i not in existing]
                 if fresh:
