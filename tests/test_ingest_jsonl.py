@@ -252,3 +252,25 @@ def test_ingest_json_array_that_breaks_is_one_line_naming_where(tmp_path: Path) 
     assert "not valid JSON" in broken.message and "line" in broken.message and "\n" not in broken.message
     (empty,) = list(read_file(tmp_path / "none.json"))
     assert isinstance(empty, Rejection) and empty.reason is RejectReason.EMPTY
+
+
+def test_ingest_jsonl_reads_news_please_newsapi_and_scrapy_records_as_they_are(tmp_path: Path) -> None:
+    news_please = {"maintext": "Putin met Trump in Anchorage on Friday.", "title": "Summit",
+                   "date_publish": "2025-08-15 18:30:00", "source_domain": "example.com",
+                   "url": "https://example.com/summit", "authors": ["A. Writer", "B. Editor"], "language": "en"}
+    newsapi = {"content": "Leaders met in Washington on Monday.", "headline": "Talks",
+               "publishedAt": "2025-08-18T20:00:00Z", "source": {"id": None, "name": "Wire"},
+               "link": "https://wire.example/talks"}
+    scrapy = {"body": "<div><p>Zelensky spoke to reporters.</p><p>He was hopeful.</p></div>", "byline": "C. Reporter"}
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("\n".join(json.dumps(o) for o in (news_please, newsapi, scrapy)) + "\n", encoding="utf-8")
+    docs, rejections = _split(list(read_file(path)))
+    assert not rejections
+    first, second, third = docs
+    assert (first.content_type, first.body, first.title, first.outlet, first.author, first.url) == (
+        "text", news_please["maintext"], "Summit", "example.com", "A. Writer, B. Editor", news_please["url"])
+    assert first.published is not None and first.published.isoformat() == "2025-08-15T18:30:00+00:00"
+    assert (second.body, second.title, second.outlet, second.url) == (
+        newsapi["content"], "Talks", "Wire", newsapi["link"])
+    assert second.published is not None and second.published.isoformat() == "2025-08-18T20:00:00+00:00"
+    assert (third.content_type, third.author) == ("html", "C. Reporter")  # HTML under "body" is read as HTML

@@ -3,26 +3,32 @@
 Field mapping (``JSONL_FIELDS``; the first key present wins)::
 
     RawDocument field   JSON keys
-    body (html)         html          -> content_type "html"; wins over text
-    body (text)         text          -> content_type "text" (a list of strings is
-                                         joined with blank lines)
-    url                 url
-    title               title
-    published           published, date, published_at, publish_date
+    body (html)         html, raw_html -> content_type "html"; wins over text
+    body (text)         text, maintext, body, content, article_text
+                                      -> content_type "text" (a list of strings is
+                                         joined with blank lines); a value that is
+                                         HTML markup (starts with a tag, has a
+                                         closing tag) is read as HTML
+    url                 url, link
+    title               title, headline
+    published           published, date, published_at, publish_date, date_publish,
+                        publishedAt, pubDate, datePublished
                         (ISO 8601 string, RFC 2822 string, or epoch seconds as a
                         number or digit string; epoch milliseconds are recognised;
                         naive times are taken as UTC; all results are aware UTC;
                         an unparseable date leaves ``published`` None)
-    outlet              outlet, source, site, sitename
+    outlet              outlet, source, site, sitename, source_domain, domain,
+                        hostname, publisher
                         (an object such as NewsAPI's ``{"name": ...}`` gives its name)
-    author              author (a list of names is joined with ", ")
+    author              author, authors, byline (a list of names is joined with ", ")
     language            language, lang
     external_id         id (numbers are turned into strings)
 
-Other keys are ignored. Blank lines are skipped silently. A line that is not valid
-JSON, is not an object, or has neither ``text`` nor ``html`` becomes a
-``MALFORMED_JSONL`` rejection with ``offset`` = its 1-based line number, and reading
-goes on with the next line. A line longer than ``ingest.max_document_bytes`` becomes
+The keys of news-please (``maintext``, ``date_publish``, ``source_domain``), trafilatura,
+newspaper and NewsAPI exports are among them. Other keys are ignored. Blank lines are
+skipped silently. A line that is not valid JSON, is not an object, or has no body key
+becomes a ``MALFORMED_JSONL`` rejection with ``offset`` = its 1-based line number, and
+reading goes on with the next line. A line longer than ``ingest.max_document_bytes`` becomes
 ``TOO_LARGE`` without being held in memory. A line that is not UTF-8 is decoded with
 the same fallbacks as text files rather than lost.
 """
@@ -48,13 +54,14 @@ from newsfuse.ingest.source import GZIP_ERRORS, Source, human_size, one_line
 from newsfuse.model import ContentType, Provenance, RawDocument, Rejection, RejectReason
 
 JSONL_FIELDS: dict[str, tuple[str, ...]] = {
-    "html": ("html",),
-    "text": ("text",),
-    "url": ("url",),
-    "title": ("title",),
-    "published": ("published", "date", "published_at", "publish_date"),
-    "outlet": ("outlet", "source", "site", "sitename"),
-    "author": ("author",),
+    "html": ("html", "raw_html"),
+    "text": ("text", "maintext", "body", "content", "article_text"),
+    "url": ("url", "link"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "published_at", "publish_date", "date_publish", "publishedAt",
+                  "pubDate", "datePublished"),
+    "outlet": ("outlet", "source", "site", "sitename", "source_domain", "domain", "hostname", "publisher"),
+    "author": ("author", "authors", "byline"),
     "language": ("language", "lang"),
     "external_id": ("id",),
 }
@@ -65,6 +72,8 @@ _NEWLINES = (b"\n", "\n")
 # Epoch seconds as a string: 9+ digits (from 1973 on); shorter digit strings are
 # dates such as "20250814", left to the ISO parser.
 _EPOCH_STRING = re.compile(r"[+-]?\d{9,}(?:\.\d*)?")
+# a text body that is HTML markup: opens with a tag and closes one somewhere
+_MARKUP = re.compile(r"\s*<(?:!doctype|[a-z][a-z0-9]*)[\s>/].*</[a-z][a-z0-9]*\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _first(get: Callable[[str], Any], keys: tuple[str, ...]) -> Any:
@@ -140,8 +149,8 @@ def _body(value: Any) -> str | None:
 
 def _no_body(obj: dict[str, Any], source: str, lineno: int) -> Rejection:
     """Why an object has no usable body."""
-    html, text = obj.get("html"), obj.get("text")
-    if html is None and text is None:
+    bad = [(k, obj[k]) for k in JSONL_FIELDS["html"] + JSONL_FIELDS["text"] if obj.get(k) is not None]
+    if not bad:
         keys = ", ".join(list(obj)[:8]) or "none"
         return Rejection(
             source,
@@ -150,7 +159,6 @@ def _no_body(obj: dict[str, Any], source: str, lineno: int) -> Rejection:
             'under "text" (plain) or "html"',
             lineno,
         )
-    bad = [(k, v) for k, v in (("html", html), ("text", text)) if v is not None]
     if all(isinstance(v, (str, list)) for _, v in bad):
         return Rejection(
             source,
@@ -170,25 +178,26 @@ def _no_body(obj: dict[str, Any], source: str, lineno: int) -> Rejection:
 def jsonl_document(obj: dict[str, Any], source: str, lineno: int) -> RawDocument | Rejection:
     """Map one parsed JSON object to a document (see the module docstring)."""
     get = obj.get
-    body = _body(get("html"))
+    body = next((b for b in map(_body, map(get, JSONL_FIELDS["html"])) if b is not None), None)
     kind: ContentType = "html"
     if body is None:
-        body = _body(get("text"))
+        body = next((b for b in map(_body, map(get, JSONL_FIELDS["text"])) if b is not None), None)
         if body is None:
             return _no_body(obj, source, lineno)
-        kind = "text"
-        body = normalize_newlines(body)
+        if not _MARKUP.match(body):
+            kind = "text"
+            body = normalize_newlines(body)
     return RawDocument(
         Provenance(source, "jsonl", lineno),
         kind,
         body,
-        url=_string(get("url")),
-        title=_string(get("title")),
+        url=_string(_first(get, JSONL_FIELDS["url"])),
+        title=_string(_first(get, JSONL_FIELDS["title"])),
         published=parse_published(_first(get, JSONL_FIELDS["published"])),
         outlet=_string(_first(get, JSONL_FIELDS["outlet"])),
-        author=_string(get("author")),
+        author=_string(_first(get, JSONL_FIELDS["author"])),
         language=_string(_first(get, JSONL_FIELDS["language"])),
-        external_id=_string(get("id")),
+        external_id=_string(_first(get, JSONL_FIELDS["external_id"])),
     )
 
 
