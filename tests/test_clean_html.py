@@ -128,3 +128,20 @@ def test_clean_html_visible_lines_of_garbage_is_empty() -> None:
 def test_clean_html_xml_declaration_accepted() -> None:
     html = '<?xml version="1.0" encoding="utf-8"?><html><body><p>Hello there.</p></body></html>'
     assert visible_lines(html) == ["Hello there."]
+
+
+def test_clean_html_a_page_of_menu_and_footer_is_no_article() -> None:
+    page = ("<html><body><nav>Home | News | Sport | Weather</nav>"
+            "<footer>© 2025 Cookie settings</footer></body></html>")
+    out = clean(RawDocument(Provenance("menu.html", "html"), "html", page), CleanConfig(detect_language=False))
+    assert isinstance(out, Rejection) and out.reason is RejectReason.NO_CONTENT
+    assert "navigation" in out.message
+
+
+def test_clean_text_a_menu_line_between_bars_or_bullets_is_navigation() -> None:
+    body = ("World · Europe · Politics · Business\n\n"
+            "The harbour bridge will close to cars for six weeks from Monday, the council said.")
+    out = clean(RawDocument(Provenance("menu.txt", "text"), "text", body), CleanConfig(detect_language=False))
+    assert isinstance(out, Article)
+    assert [(d.line, d.reason) for d in out.dropped] == [("World · Europe · Politics · Business", DropReason.NAVIGATION)]
+    assert out.text == "The harbour bridge will close to cars for six weeks from Monday, the council said."

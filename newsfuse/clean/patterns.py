@@ -131,6 +131,8 @@ NAVIGATION = re.compile(
 )
 # "Home > World > Europe", "News / Politics"; "Tags: a, b, c".
 BREADCRUMB = re.compile(r"^[\w'’.&-]+(?:\s[\w'’.&-]+){0,3}(?:\s*[>»›/]\s*[\w'’.&-]+(?:\s[\w'’.&-]+){0,3}){1,6}\s*[>»›/]?$")
+# "Home | News | Sport | Weather": three or more short items between bars or bullets.
+MENU = re.compile(r"^[\w'’.&-]+(?:\s[\w'’.&-]+){0,2}(?:\s*[|·•]\s*[\w'’.&-]+(?:\s[\w'’.&-]+){0,2}){2,}\s*[|·•]?$")
 TAGS = re.compile(r"^\W*(?:tags?|topics?|keywords?|filed\s+under|schlagworte|mots[- ]clés|etiquetas)\s*:", _I)
 SUBSCRIBE = re.compile(
     r"^\W*(?:sign\s*(?:up|in)|log\s*(?:in|out)|register|subscribe|subscription|subscribers?\s+only|newsletters?"
@@ -322,7 +324,7 @@ def pattern_reason(
             return DropReason.SHARE
         if ADVERTISEMENT.match(text):
             return DropReason.ADVERTISEMENT
-        if NAVIGATION.match(text) or BREADCRUMB.match(text) or TAGS.match(text):
+        if NAVIGATION.match(text) or BREADCRUMB.match(text) or MENU.match(text) or TAGS.match(text):
             return DropReason.NAVIGATION
         if LEGAL_SHORT.match(text):
             return DropReason.LEGAL
