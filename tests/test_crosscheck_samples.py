@@ -176,3 +176,20 @@ def test_stands_alone_reads_the_first_word() -> None:
     assert not stands_alone("They also agreed that Trump will likely impose additional sanctions.")
     assert not stands_alone("Moreover, Macron said no serious discussions had taken place.")
     assert not stands_alone("“This is a crucial aspect,” Trump stated.")
+
+
+def test_crosscheck_an_actor_named_only_through_the_corpus_alias_index_is_kept() -> None:
+    """A scope's entities lack an entity that the corpus-wide alias index finds in a sentence
+    (the recogniser missed it in this article): the mention takes it, with its corpus name."""
+    from collections import Counter
+
+    from newsfuse.crosscheck.claims import AliasIndex, article_mentions
+
+    articles, corpus, ids = seeds()
+    names = AliasIndex({e.id: e for e in corpus.entities})
+    article = next(a for a in articles if a.id == ids["003"])
+    result = next(r for r in corpus.articles if r.extraction.article == article.id)
+    mentions = article_mentions(article, result, {}, Counter(), names)
+    named = [m for m in mentions if m.actor is not None]
+    assert named
+    assert any(m.actor in names.entities and m.actor_name == names.entities[m.actor].name for m in named)

@@ -129,7 +129,8 @@ def article_mentions(article: Article, result: ArticleResult, entities: Mapping[
         result: its extract-stage record (``CorpusExtraction.articles``).
         entities: canonical entities by id.
         counters: ``dropped_<reason>`` counts are added here (see ``DROP_REASONS``).
-        names: the scope's alias index (built from ``entities`` when not given).
+        names: the corpus's alias index (built from ``entities`` when not given); it may name
+            an entity of another article that ``entities`` lacks.
     """
     names = names if names is not None else AliasIndex(entities)
     ext = result.extraction
@@ -218,15 +219,15 @@ def article_mentions(article: Article, result: ArticleResult, entities: Mapping[
             actor = (attribution.speaker, attribution.speaker_name)  # who speaks acts
         if actor[0] is None:
             found = names.find(sentence)
-            if found is not None:
-                actor = (found[2], entities[found[2]].name)
+            if found is not None:  # a corpus entity, maybe one this article's recogniser missed throughout
+                actor = (found[2], names.entities[found[2]].name)
         if predicate is None:
             for h in ext.happenings:
                 if h.sentence == index:
                     predicate = h.lemma
                     break
-        if actor[0] is not None and entities.get(actor[0]) is not None \
-                and entities[actor[0]].label == "PERSON":
+        actor_entity = entities.get(actor[0]) or names.entities.get(actor[0]) if actor[0] is not None else None
+        if actor_entity is not None and actor_entity.label == "PERSON":
             last_actor = actor
         if not facts and actor[0] is None and len(terms) < 3:
             counters["dropped_no-facts"] += 1
