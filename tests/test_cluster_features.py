@@ -11,11 +11,13 @@ from newsfuse.cluster.features import (
     EPOCH,
     entity_proxy,
     mentioned_days,
+    signals,
     stem,
     terms,
     text_day,
     weekdays,
 )
+from newsfuse.model import Article, Provenance
 
 
 def day(y: int, m: int, d: int) -> float:
@@ -97,3 +99,17 @@ def test_cluster_features_mentioned_days_windows_equal_whole_text_scan(text: str
     from newsfuse.cluster.features import mentioned_days
 
     assert mentioned_days(text) == _days_by_finditer(text)
+
+
+def _untitled(text: str) -> Article:
+    return Article(Article.make_id(text, None, None, None), Provenance("x.txt", "text"), text, None, None, None,
+                   None, None)
+
+
+def test_cluster_features_an_untitled_article_is_labelled_by_its_first_real_sentence() -> None:
+    byline = _untitled("By John D. Sutter, CNN\n\nWashington (CNN) -- The U.S. Senate voted on Monday to pass "
+                       "the bill. Debate lasted for hours.")
+    assert signals(byline).headline == "Washington (CNN) -- The U.S. Senate voted on Monday to pass the bill."
+    plain = _untitled("US President Donald Trump warned European leaders on Wednesday. He spoke by phone.")
+    assert signals(plain).headline == "US President Donald Trump warned European leaders on Wednesday."
+    assert signals(_untitled("Short one.\nAnother short.")).headline == "Short one."  # nothing better: the first

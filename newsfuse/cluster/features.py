@@ -261,10 +261,17 @@ def weekdays(text: str) -> tuple[int, ...]:
     return tuple(counts[d] for d in WEEKDAYS)
 
 
-def _first_sentence(text: str, limit: int = 200) -> str:
-    head = text.strip().split("\n", 1)[0]
-    match = re.search(r"(?<=[.!?])\s+(?=[A-Z“\"])", head)
-    sentence = head[: match.start()] if match else head
+# a sentence ends at . ! ? before a capital, but not after an initial ("John D. Sutter", "U.S. officials")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<![\s.][A-Z]\.)\s+(?=[A-Z“\"])")
+_BYLINE = re.compile(r"^\W*by\s", re.IGNORECASE)
+
+
+def _first_sentence(text: str, limit: int = 200, min_words: int = 5) -> str:
+    """An untitled article's headline: its first sentence that reads as one (a byline
+    such as "By John D. Sutter, CNN" or a four-word fragment does not), else its first."""
+    sentences = [s for line in text.strip().split("\n") if line.strip() for s in _SENTENCE_END.split(line.strip())]
+    sentence = next((s for s in sentences[:8] if len(s.split()) >= min_words and not _BYLINE.match(s)),
+                    sentences[0] if sentences else "")
     return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + "…"
 
 
