@@ -88,3 +88,42 @@ def test_extract_canonical_statement_variants_and_differences() -> None:
         for d in v.differences:
             assert v.content.text[d.start - v.content.start:d.end - v.content.start] == d.text
     assert len(statements) == 3  # the other Trump quote and Macron's stay apart
+
+
+def test_extract_canonical_romanisations_of_one_name_merge_across_outlets() -> None:
+    exts = [extraction("a", [("Muammar Gaddafi", "PERSON"), ("Gaddafi", "PERSON")]),
+            extraction("b", [("Moammar Gadhafi", "PERSON"), ("Gadhafi", "PERSON")]),
+            extraction("c", [("Saif al-Islam Gaddafi", "PERSON")]),
+            extraction("d", [("Saif al-Islam Gadhafi", "PERSON")])]
+    resolver = EntityResolver().fit(exts)
+    a, b, c, d = (resolver.assign(e) for e in exts)
+    assert a[0] == a[1] == b[0] == b[1]  # the father, four spellings
+    assert c[0] == d[0] != a[0]  # the son, two spellings, still another person
+
+
+def test_extract_canonical_near_spellings_of_two_people_stay_apart() -> None:
+    exts = [extraction("a", [("Mark Kelly", "PERSON"), ("Mark Kelley", "PERSON")]),  # both in one story
+            extraction("b", [("James Coyle", "PERSON")]),
+            extraction("c", [("Tom Boyle", "PERSON")])]  # one letter apart, other given names
+    resolver = EntityResolver().fit(exts)
+    a, b, c = (resolver.assign(e) for e in exts)
+    assert a[0] != a[1] and b[0] != c[0]
+
+
+def test_extract_canonical_a_place_named_often_is_not_a_person_for_one_misread_full_name() -> None:
+    exts = [extraction(f"p{i}", [("Libya", "GPE"), ("Tripoli", "GPE")]) for i in range(6)]
+    exts.append(extraction("x", [("Gaddafi Libya", "PERSON"), ("Libya", "GPE")]))
+    exts.append(extraction("t", [("Donald Trump", "PERSON"), ("Trump", "ORG"), ("Trump", "ORG")]))
+    resolver = EntityResolver().fit(exts)
+    assert resolver.label_of["libya"] == "GPE"
+    assert resolver.label_of["trump"] == "PERSON"  # the small model's ORG, against the full name
+    ids = [resolver.assign(e) for e in exts]
+    assert ids[0][0] == ids[-2][1] != ids[-2][0]
+
+
+def test_extract_canonical_a_name_holding_an_abbreviation_gives_no_acronym() -> None:
+    exts = [extraction("a", [("U.S. Northeast", "LOC"), ("U.N.", "ORG")]),
+            extraction("b", [("United Nations", "ORG"), ("UN", "ORG")])]
+    resolver = EntityResolver().fit(exts)
+    a, b = resolver.assign(exts[0]), resolver.assign(exts[1])
+    assert a[0] != a[1] and a[1] == b[0] == b[1]

@@ -138,8 +138,12 @@ def first_initial(text: str) -> str:
 
 
 def acronym(text: str) -> str:
-    """Initials of the capitalised words ("European Union" -> "eu"), for acronym matching."""
+    """Initials of the capitalised words ("European Union" -> "eu"), for acronym matching.
+    A name that holds an abbreviation ("U.S. Northeast", "BBC World Service") has none:
+    its initials would read as another acronym ("UN")."""
     words = [w for w in re.split(r"[\s-]+", text) if w[:1].isupper() and w.lower() not in ("the", "of")]
+    if any("." in w or (len(w) > 1 and w.isupper()) for w in words):
+        return ""
     return "".join(w[0] for w in words).lower() if len(words) > 1 else ""
 
 
