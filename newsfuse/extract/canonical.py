@@ -13,7 +13,7 @@ resolved again here with every title the corpus gives each person.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -45,36 +45,46 @@ def _person_parts(mention: Mention) -> tuple[str, str]:
     return translit(words[-1]), (given[0][0] if given else "")
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether two words are at most one insertion, deletion or substitution apart."""
+_LIKE_LETTERS = ("aeiouy", "ckq", "gq")  # letters one name is romanised with in turn
+
+
+def _romanised_alike(a: str, b: str) -> bool:
+    """Whether two spellings differ at most by one romanisation choice: a vowel for
+    another ("Moammar", "Muammar"), c/k/q or g/q ("Qaddafi", "Kaddafi", "Gaddafi"), or
+    one vowel or "h" more ("Gadhafi", "Gadafi"; "Pourdastan", "Purdastan")."""
     if len(a) > len(b):
         a, b = b, a
     if len(b) - len(a) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        return not diff or (len(diff) == 1 and any(diff[0][0] in g and diff[0][1] in g for g in _LIKE_LETTERS))
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i:] == b[i + 1:]
+    return a[i:] == b[i + 1:] and b[i] in "aeiouyh"
 
 
-def _surname_variants(full_names: Iterable[tuple[str, str, str]], min_length: int = 5) -> dict[str, str]:
+def _surname_variants(full_names: Iterable[tuple[str, str | None, str, str]],
+                      min_length: int = 5) -> dict[str, str]:
     """Surname spellings read as one person's: Gaddafi and Gadhafi, once "Muammar Gaddafi"
-    and "Moammar Gadhafi" show it. Two folded surnames of ``min_length`` letters or more,
-    one edit apart, merge when one given name, the same or one edit apart with the same
-    first letter, is written with both, and never both ways in one article (outlets keep
-    to one romanisation; "Mark Kelly" and "Megyn Kelley" in one story are two people).
-    Each spelling maps to the variant written most often.
+    and "Moammar Gadhafi" show it. Two folded surnames of ``min_length`` letters or more
+    that differ by one romanisation choice (:func:`_romanised_alike`) merge when one given
+    name, alike in the same way, is written with both, and by different outlets: an outlet
+    keeps to one romanisation, so two spellings from one outlet (or from outlets not
+    known) are two people ("John Jacob" and "John Jacobi"). Each spelling maps to the
+    variant written most often.
 
     Args:
-        full_names: (article id, folded given name, folded surname) of every full name of a person.
+        full_names: (article id, its outlet or ``None``, folded given name, folded surname)
+            of every full name of a person.
     """
-    written: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # surname -> given -> articles
+    # surname -> given name -> the outlets writing it (None: an outlet not known)
+    written: dict[str, dict[str, set[str | None]]] = defaultdict(lambda: defaultdict(set))
     counts: Counter[str] = Counter()
-    for article, given, surname in full_names:
+    for _article, outlet, given, surname in full_names:
         if len(surname) >= min_length:
-            written[surname][given].add(article)
+            written[surname][given].add(outlet)
             counts[surname] += 1
     buckets: dict[str, list[str]] = defaultdict(list)  # a spelling and each of its one-letter deletions
     for name in sorted(written):
@@ -89,13 +99,13 @@ def _surname_variants(full_names: Iterable[tuple[str, str, str]], min_length: in
         return x
 
     def one_person(a: str, b: str) -> bool:
-        return any(g1[:1] == g2[:1] and _one_edit(g1, g2) and arts1.isdisjoint(arts2)
-                   for g1, arts1 in written[a].items() for g2, arts2 in written[b].items())
+        return any(_romanised_alike(g1, g2) and None not in by1 | by2 and by1.isdisjoint(by2)
+                   for g1, by1 in written[a].items() for g2, by2 in written[b].items())
 
     for names in buckets.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if root(a) != root(b) and _one_edit(a, b) and one_person(a, b):
+                if root(a) != root(b) and _romanised_alike(a, b) and one_person(a, b):
                     parent[root(b)] = root(a)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in written:
@@ -150,8 +160,15 @@ class EntityResolver:
         self.surname_of: dict[str, str] = {}  # surname spelling -> the variant it is read as
 
     # -- fit --------------------------------------------------------------------------
-    def fit(self, extractions: Iterable[ArticleExtraction]) -> EntityResolver:
-        """Learn labels, surnames, acronyms and titles from every article's names."""
+    def fit(self, extractions: Iterable[ArticleExtraction],
+            outlets: Mapping[str, str | None] | None = None) -> EntityResolver:
+        """Learn labels, surnames, acronyms and titles from every article's names.
+
+        Args:
+            extractions: every article's extraction.
+            outlets: article id -> outlet (``None`` where unknown); without it no two
+                surname spellings are read as one person's (see :func:`_surname_variants`).
+        """
         extractions = list(extractions)
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         for ext in extractions:
@@ -175,8 +192,10 @@ class EntityResolver:
                 # "Trump" as ORG where "Donald Trump" is a person; but not "Libya", named
                 # hundreds of times as a place, for one misread "Gaddafi Libya"
                 self.label_of[key] = "PERSON"
+        outlet_of = outlets or {}
         self.surname_of = _surname_variants(
-            (ext.article, *_given_and_surname(m)) for ext in extractions for m in ext.mentions
+            (ext.article, outlet_of.get(ext.article), *_given_and_surname(m)) for ext in extractions
+            for m in ext.mentions
             if m.kind == "name" and self.label_of.get(m.key) == "PERSON" and _given_and_surname(m)[0])
         for ext in extractions:
             for m in ext.mentions:

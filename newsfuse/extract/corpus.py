@@ -84,7 +84,7 @@ class ExtractCorpus:
         """
         if len(articles) != len(extractions):
             raise ValueError(f"{len(articles)} articles but {len(extractions)} extractions")
-        self.entities_model.fit(extractions)
+        self.entities_model.fit(extractions, {a.id: a.outlet for a in articles})
         self.dates_model.fit(articles, extractions, groups, storylines)
         self._names = self.entities_model.names()
         partial = [self._resolve(a, e) for a, e in zip(articles, extractions)]
