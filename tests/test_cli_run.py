@@ -152,3 +152,30 @@ def test_ingest_summary_says_how_many_documents_repeated_an_article_of_this_run(
     assert "articles          2 (2 new, 0 already stored)" in _ingest_table(data).splitlines()
     data.update(articles_new=1, articles_repeated=1, documents=2)
     assert "articles          2 (1 new, 0 already stored, 1 repeated in this run)" in _ingest_table(data).splitlines()
+
+
+def test_cli_run_in_the_input_folder_never_reads_its_own_store_or_report(
+        tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "pile"
+    work.mkdir()
+    for p in sorted(seeds_dir.glob("*.txt"))[:2]:
+        (work / p.name).write_bytes(p.read_bytes())
+    monkeypatch.chdir(work)  # the defaults: ./newsfuse.db and ./report/, inside the folder read
+    first = call(capsys, "run", ".")
+    assert first[0] == 0, first[2]
+    assert (work / "newsfuse.db").exists() and (work / "report" / "report.md").exists()
+    code, out, err = call(capsys, "run", ".")
+    assert code == 0, err
+    assert "rejected" not in err
+    assert "files read        0 (2 unchanged, skipped)" in out.splitlines()
+    code, out, _ = call(capsys, "articles", "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+    # named on purpose, a report page is an HTML page like any other: lines of its extracted
+    # text that cannot be located on the page share a line number, and are all stored
+    code, out, err = call(capsys, "ingest", "--clean-only", "report/report.html", "--json")
+    assert code == 0 and json.loads(out)["articles_new"] == 1, err
+    code, out, _ = call(capsys, "articles", "--json")
+    page = next(r for r in json.loads(out) if r["source"].endswith("report.html"))
+    code, out, _ = call(capsys, "articles", "show", page["id"], "--json")
+    linenos = [d["lineno"] for d in json.loads(out)["dropped"]]
+    assert len(linenos) > len(set(linenos))

@@ -112,7 +112,7 @@ def test_store_contract_a_failed_batch_writes_nothing(store_url: str) -> None:
     store = open_store(store_url)
     good = make_article()
     bad = make_article(text="Broken.", headings=(), dropped=(
-        DroppedLine(1, "x", DropReason.PROMO), DroppedLine(1, "y", DropReason.PROMO)))  # same PK twice
+        DroppedLine(2**70, "x", DropReason.PROMO),))  # a line number no INTEGER column holds
     with pytest.raises(Exception):
         store.write(WriteBatch(articles=[good, bad]))
     assert store.counts().articles == 0
@@ -399,4 +399,37 @@ def test_store_contract_event_merge_repoints_memberships(store_url: str) -> None
     assert {m.article_id: m.event_id for m in store.event_memberships()} == {a.id: "e1", b.id: "e1"}
     assert store.event_changes()[0].other == "e2"
     assert store.events_state().globals == {"seq": 3}
+    store.close()
+
+
+def test_store_contract_dropped_lines_sharing_a_line_number_round_trip_in_order(store_url: str) -> None:
+    # an HTML page's extracted lines that cannot be located on the page share a line number
+    dropped = (DroppedLine(790, "Related posts", DropReason.RELATED),
+               DroppedLine(790, "Share this", DropReason.SHARE),
+               DroppedLine(3, "Menu", DropReason.NAVIGATION))
+    article = make_article(dropped=dropped)
+    store = open_store(store_url)
+    assert store.write(WriteBatch(articles=[article])).articles_new == 1
+    assert store.article(article.id) == article
+    store.close()
+
+
+def test_store_contract_a_store_of_the_old_dropped_lines_key_is_migrated_keeping_its_rows(
+        store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfuse.store.sql as sql
+
+    old = [m for m in MIGRATIONS if m.name < "0009"]
+    monkeypatch.setattr(sql, "MIGRATIONS", tuple(old))
+    store = open_store(store_url)
+    article = make_article(dropped=())
+    store.write(WriteBatch(articles=[article]))
+    with store._transaction() as cur:
+        for lineno, line in ((7, "Cookie settings"), (2, "Share this")):
+            cur.execute(store._sql("INSERT INTO dropped_lines (article_id, lineno, line, reason) VALUES (?, ?, ?, ?)"),
+                        (article.id, lineno, line, "share"))
+    store.close()
+    monkeypatch.setattr(sql, "MIGRATIONS", MIGRATIONS)
+    store = open_store(store_url)
+    assert store.applied_migrations() == [m.name for m in MIGRATIONS]
+    assert [(d.lineno, d.line) for d in store.article(article.id).dropped] == [(2, "Share this"), (7, "Cookie settings")]
     store.close()

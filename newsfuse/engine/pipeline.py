@@ -12,7 +12,7 @@ import platform
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
@@ -84,12 +84,19 @@ def _clean_item(item: _Item, config: CleanConfig) -> _Out:
 
 
 def _stream(
-    paths: Iterable[str | Path], store: Store, config: Config, summary: IngestSummary
+    paths: Iterable[str | Path], store: Store, config: Config, summary: IngestSummary,
+    skip: Sequence[Path] = (),
 ) -> Iterator[_Item]:
+    files = {p for p in skip if not p.is_dir()}
+    folders = [p for p in skip if p.is_dir()]
     for entry in expand_paths(paths, config.ingest):
         if isinstance(entry, Rejection):
             yield entry
             continue
+        if files or folders:
+            where = entry.resolve()
+            if where in files or any(f in where.parents for f in folders):
+                continue  # the store's own files, the report being written: never input
         summary.files += 1
         key = str(entry)
         try:
@@ -110,10 +117,12 @@ def ingest(
     *,
     on_rejection: Callable[[Rejection], None] | None = None,
     progress: bool = False,
+    skip: Iterable[str | Path] = (),
 ) -> IngestSummary:
     """Read, clean and store every document under ``paths``.
 
-    Re-ingesting unchanged files costs one lookup per file and adds nothing.
+    Re-ingesting unchanged files costs one lookup per file and adds nothing. The
+    store's own files (``newsfuse ingest .`` next to ``newsfuse.db``) are never read.
 
     Args:
         paths: files, directories or glob patterns, in any mix.
@@ -121,6 +130,7 @@ def ingest(
         config: the effective configuration.
         on_rejection: called once per rejected input, as it happens (the CLI prints it).
         progress: show a progress bar on stderr.
+        skip: further files or folders under ``paths`` not to read (the report folder).
     """
     summary = IngestSummary()
     started = time.perf_counter()
@@ -146,7 +156,8 @@ def ingest(
 
     bar = _progress_bar(progress)
     with make_executor(config.run) as executor:
-        stream = _stream(paths, store, config, summary)
+        excluded = [*store.local_files(), *(Path(p).resolve() for p in skip)]
+        stream = _stream(paths, store, config, summary, excluded)
         for out in executor.map(partial(_clean_item, config=config.clean), stream):
             if isinstance(out, _FileEnd):
                 marks.append(SourceMark(out.key, out.fingerprint, per_file.pop((out.key, "docs"), 0),
@@ -261,7 +272,8 @@ def run(
     summary = IngestSummary()
     stages: list[StageCount] = []
     try:
-        summary = ingest(inputs, store, config, on_rejection=on_rejection, progress=progress)
+        summary = ingest(inputs, store, config, on_rejection=on_rejection, progress=progress,
+                         skip=[out_dir] if out_dir is not None else [])
         if corpus:
             stages = corpus_stages(store, config, say)
         status = "done"

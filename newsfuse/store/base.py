@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from newsfuse.model import Article, Rejection, RunRecord
@@ -77,6 +78,10 @@ class Store(Protocol):
 
     def migrate(self) -> list[str]:
         """Apply pending migrations in order; return the names applied now."""
+        ...
+
+    def local_files(self) -> tuple[Path, ...]:
+        """The files on this machine that hold the store (ingest never reads them)."""
         ...
 
     def applied_migrations(self) -> list[str]: ...

@@ -336,4 +336,25 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "0009_dropped_lines_position",
+        (
+            # A dropped line is keyed by its place among the article's dropped lines,
+            # not by its line number: in an HTML page several dropped lines can share
+            # one (lines of the extracted text that cannot be located on the page), and
+            # the old key made storing such a page fail. Stored rows keep their order.
+            """CREATE TABLE dropped_lines_v2 (
+                article_id {text} NOT NULL REFERENCES articles (id),
+                position INTEGER NOT NULL,
+                lineno INTEGER NOT NULL,
+                line {text} NOT NULL,
+                reason {text} NOT NULL,
+                PRIMARY KEY (article_id, position)
+            )""",
+            """INSERT INTO dropped_lines_v2 (article_id, position, lineno, line, reason)
+                SELECT article_id, lineno, lineno, line, reason FROM dropped_lines""",
+            "DROP TABLE dropped_lines",
+            "ALTER TABLE dropped_lines_v2 RENAME TO dropped_lines",
+        ),
+    ),
 )

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import StoreError
@@ -105,6 +106,9 @@ class SQLStore:
             found.update(row[0] for row in cur.fetchall())
         return found
 
+    def local_files(self) -> tuple[Path, ...]:
+        return ()
+
     # -- migrations -----------------------------------------------------------
     def applied_migrations(self) -> list[str]:
         with self._transaction() as cur:
@@ -156,13 +160,11 @@ class SQLStore:
                         self._sql(f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({marks})"),
                         [_article_row(a) for a in fresh],
                     )
-                    cur.executemany(
-                        self._sql(
-                            "INSERT INTO dropped_lines (article_id, lineno, line, reason) "
-                            "VALUES (?, ?, ?, ?)"
-                        ),
-                        [(a.id, d.lineno, d.line, d.reason.value) for a in fresh for d in a.dropped],
-                    )
+                    lines = [(a.id, n, d.lineno, d.line, d.reason.value) for a in fresh for n, d in enumerate(a.dropped)]
+                    if lines:
+                        cur.executemany(self._sql(
+                            "INSERT INTO dropped_lines (article_id, position, lineno, line, reason) VALUES (?, ?, ?, ?, ?)"
+                        ), lines)
                 articles_new = len(fresh)
             if batch.rejections:
                 rows = {
@@ -262,7 +264,7 @@ class SQLStore:
             marks = ", ".join(["?"] * len(chunk))
             for article_id, lineno, line, reason in self._query(
                 "SELECT article_id, lineno, line, reason FROM dropped_lines "
-                f"WHERE article_id IN ({marks}) ORDER BY article_id, lineno",
+                f"WHERE article_id IN ({marks}) ORDER BY article_id, position",
                 chunk,
             ):
                 dropped[article_id].append(DroppedLine(lineno, line, DropReason(reason)))

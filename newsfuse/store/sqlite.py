@@ -31,3 +31,10 @@ class SQLiteStore(SQLStore):
         except sqlite3.Error as exc:
             raise StoreError(f"{url}: cannot open the SQLite store ({exc})") from None
         super().__init__(url, conn)
+        self._path = None if path == ":memory:" else Path(path).expanduser().resolve()
+
+    def local_files(self) -> tuple[Path, ...]:
+        """The database file and its journals."""
+        if self._path is None:
+            return ()
+        return (self._path, *(self._path.with_name(self._path.name + s) for s in ("-wal", "-shm", "-journal")))
