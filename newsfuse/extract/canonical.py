@@ -3,9 +3,9 @@
 Names merge when their keys agree after spelling and transliteration folding
 (:mod:`newsfuse.extract.names`). People merge on surname and first initial; a surname
 alone joins the one person of that surname (the one named in full in the same article
-first). Surnames one letter apart that one person is written with in different outlets
-("Muammar Gaddafi", "Moammar Gadhafi") are read as one spelling. Places merge with their acronyms and country names ("US", "U.S.", "the United
-States"). The label of a name is the majority over the corpus, so the small model's
+first). Two romanisations of one surname that different outlets use for one person
+("Muammar Gaddafi", "Moammar Gadhafi") are read as one spelling. Places merge with their
+acronyms and country names ("US", "U.S.", "the United States"). The label of a name is the majority over the corpus, so the small model's
 occasional "Trump" as ORG does not split a person. Role mentions ("the US president") are
 resolved again here with every title the corpus gives each person.
 """
@@ -37,12 +37,17 @@ def _group(label: str) -> str:
     return "place" if label in _PLACES else label.lower()
 
 
-def _person_parts(mention: Mention) -> tuple[str, str]:
+def _given_and_surname(mention: Mention) -> tuple[str, str]:
+    """A person's folded first given name ("" for a surname alone) and surname."""
     words = name_tokens(mention.span.text, "PERSON")
-    if not words:
-        return "", ""
     given = [w for w in words[:-1] if w not in PARTICLES]
-    return translit(words[-1]), (given[0][0] if given else "")
+    return (translit(given[0]) if given else ""), (translit(words[-1]) if words else "")
+
+
+def _person_parts(mention: Mention) -> tuple[str, str]:
+    """A person's folded surname and first initial ("" for a surname alone)."""
+    given, surname = _given_and_surname(mention)
+    return surname, given[:1]
 
 
 _LIKE_LETTERS = ("aeiouy", "ckq", "gq")  # letters one name is romanised with in turn
@@ -65,8 +70,7 @@ def _romanised_alike(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:] and b[i] in "aeiouyh"
 
 
-def _surname_variants(full_names: Iterable[tuple[str, str | None, str, str]],
-                      min_length: int = 5) -> dict[str, str]:
+def _surname_variants(full_names: Iterable[tuple[str | None, str, str]], min_length: int = 5) -> dict[str, str]:
     """Surname spellings read as one person's: Gaddafi and Gadhafi, once "Muammar Gaddafi"
     and "Moammar Gadhafi" show it. Two folded surnames of ``min_length`` letters or more
     that differ by one romanisation choice (:func:`_romanised_alike`) merge when one given
@@ -76,13 +80,13 @@ def _surname_variants(full_names: Iterable[tuple[str, str | None, str, str]],
     variant written most often.
 
     Args:
-        full_names: (article id, its outlet or ``None``, folded given name, folded surname)
-            of every full name of a person.
+        full_names: (outlet or ``None``, folded given name, folded surname) of every
+            full name of a person.
     """
     # surname -> given name -> the outlets writing it (None: an outlet not known)
     written: dict[str, dict[str, set[str | None]]] = defaultdict(lambda: defaultdict(set))
     counts: Counter[str] = Counter()
-    for _article, outlet, given, surname in full_names:
+    for outlet, given, surname in full_names:
         if len(surname) >= min_length:
             written[surname][given].add(outlet)
             counts[surname] += 1
@@ -116,13 +120,6 @@ def _surname_variants(full_names: Iterable[tuple[str, str | None, str, str]],
             best = max(group, key=lambda n: (counts[n], n))
             out.update({n: best for n in group if n != best})
     return out
-
-
-def _given_and_surname(mention: Mention) -> tuple[str, str]:
-    """A person's folded first given name ("" for a surname alone) and surname."""
-    words = name_tokens(mention.span.text, "PERSON")
-    given = [w for w in words[:-1] if w not in PARTICLES]
-    return (translit(given[0]) if given else ""), (translit(words[-1]) if words else "")
 
 
 @dataclass
@@ -193,10 +190,14 @@ class EntityResolver:
                 # hundreds of times as a place, for one misread "Gaddafi Libya"
                 self.label_of[key] = "PERSON"
         outlet_of = outlets or {}
-        self.surname_of = _surname_variants(
-            (ext.article, outlet_of.get(ext.article), *_given_and_surname(m)) for ext in extractions
-            for m in ext.mentions
-            if m.kind == "name" and self.label_of.get(m.key) == "PERSON" and _given_and_surname(m)[0])
+        full_names = []
+        for ext in extractions:
+            for m in ext.mentions:
+                if m.kind == "name" and self.label_of.get(m.key) == "PERSON":
+                    given, surname = _given_and_surname(m)
+                    if given:
+                        full_names.append((outlet_of.get(ext.article), given, surname))
+        self.surname_of = _surname_variants(full_names)
         for ext in extractions:
             for m in ext.mentions:
                 if m.kind == "name" and self.label_of.get(m.key) == "PERSON":
