@@ -106,3 +106,16 @@ def test_extract_seeds_export_spans_match_the_text(seeds) -> None:
     spans = [q["content"] for q in quotes_dict(corpus)] + [t["sentence"] for t in timeline_dict(corpus)]
     for span in spans:
         assert texts[span["article"]][span["start"]:span["end"]] == span["text"]
+
+
+def test_extract_seeds_a_timeline_entry_says_what_happened(seeds) -> None:
+    """A reporting clause keeps its report, and a relative clause or a bare phrase gives
+    way to its sentence: no entry reads "Trump told reporters on Wednesday" alone."""
+    from newsfuse.extract.timeline import _DEPENDENT_OPENERS
+
+    _, corpus = seeds
+    kennedy = [t for t in corpus.timeline if "Kennedy Center" in t.what]
+    assert kennedy and all("second meeting" in t.what for t in kennedy)
+    for t in corpus.timeline:
+        assert len(t.what.split()) >= 5 and t.what.split()[0].lower() not in _DEPENDENT_OPENERS, t.what
+        assert t.what in t.sentence.text

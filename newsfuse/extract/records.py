@@ -210,7 +210,7 @@ class TimelineEntry:
     start: date
     end: date
     value: str  # TIMEX3 value ("2025-08-15", "2025-W33")
-    what: str  # the clause
+    what: str  # the clause, or the sentence where the clause does not read on its own
     who: tuple[str, ...]  # Entity ids
     sentence: Span
     date: Span  # the date expression
