@@ -134,3 +134,18 @@ def test_crosscheck_conflicts_amounts_are_read_with_their_units() -> None:
     found = quantities("Ukraine would buy $100 billion of arms; the deal would total $90bn, and 40 minutes later")
     assert [(q.value, q.unit, q.money) for q in found] == [(1e11, "USD", True), (9e10, "USD", True),
                                                            (40.0, "minute", False)]
+
+
+@needs_spacy
+def test_crosscheck_conflicts_two_numbers_of_one_article_are_no_conflict_unless_two_sources_give_them() -> None:
+    one = [("history-blog.com",
+            "The battle near Basra killed 17,000 soldiers, the chronicle says. "
+            "On the side of the caliph, 20,000 soldiers died in the battle near Basra. "
+            "Deals this week: save $31 on the console bundle with two games. "
+            "Save $21 on the console bundle with one game.")]
+    result = _run(_articles(one))
+    assert not [d for d in result.discrepancies if d.kind == "amount"]
+    other = [("other-history.com", "The battle near Basra killed 20,000 soldiers, historians say.")]
+    result = _run(_articles(one + other))
+    amounts = [d for d in result.discrepancies if d.kind == "amount" and d.scope == "event:e"]
+    assert amounts and all(len({s.sentence.article for s in d.sides}) == 2 for d in amounts)

@@ -41,12 +41,40 @@ def _did(scope: str, kind: str, sides: Sequence[Side]) -> str:
     return content_id("discrepancy/v1", scope, kind, *sorted(parts))
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "one", "some", "several", "two", "three"})
+
+
+def _named_source(m: ClaimMention) -> str | None:
+    """The source a claim is given to by name: a known person or organisation, or a name
+    the article writes ("The Financial Times"), not a description ("One small study")."""
+    a = m.attribution
+    if a is None or a.source_kind == "unresolved" or not a.speaker_name:
+        return None
+    if a.speaker is not None:
+        return a.speaker
+    words = a.speaker_name.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    return a.speaker_name if any(w[:1].isupper() for w in words) else None
+
+
+def _different_sources(a: ClaimMention, b: ClaimMention, origin: Callable[[str], str]) -> bool:
+    if origin(a.article) != origin(b.article):
+        return True
+    named = (_named_source(a), _named_source(b))
+    return all(named) and named[0] != named[1]
+
+
 def amount_discrepancies(scope: str, mentions: Sequence[ClaimMention], vectors: np.ndarray,
-                         min_similarity: float = 0.45, max_ratio: float = 2.0) -> list[Discrepancy]:
-    """Different values for what reads as one quantity: same unit, related sentences
-    (cosine at least ``min_similarity``, 0.6 for plain counts), values within
-    ``max_ratio`` of each other, and neither introduced as another one ("also a $50
-    billion agreement")."""
+                         min_similarity: float = 0.45, max_ratio: float = 2.0,
+                         origin: Callable[[str], str] = lambda a: a) -> list[Discrepancy]:
+    """Different values for what reads as one quantity from different sources: reports of
+    different origins (``origin`` maps an article to its copy group's), or two sources one
+    article names ("the Financial Times reported $100 billion", "Zelensky said $90
+    billion"); two numbers of one article that it does not give to two sources are two
+    quantities ("17,000 died", "of Ali's side 25,000 died"). Same unit, related sentences (cosine at least
+    ``min_similarity``, 0.6 for plain counts), values within ``max_ratio`` of each other,
+    and neither introduced as another one ("also a $50 billion agreement")."""
     found: list[tuple[int, Fact]] = [(i, f) for i, m in enumerate(mentions) for f in m.facts
                                      if f.kind in ("amount", "number")]
     by_unit: dict[tuple[str, str], list[tuple[int, Fact]]] = {}
@@ -65,7 +93,7 @@ def amount_discrepancies(scope: str, mentions: Sequence[ClaimMention], vectors: 
         ok = (sims >= floor) & (lo > 0) & (hi != lo) & (hi < max_ratio * np.where(lo > 0, lo, 1.0))
         for x, y in zip(*np.nonzero(np.triu(ok, 1))):  # vectorised: pairs grow with amounts squared
             (i, fa), (j, fb) = items[int(x)], items[int(y)]
-            if i != j:
+            if _different_sources(mentions[i], mentions[j], origin):
                 pairs.setdefault((kind, unit), []).append((i, fa, j, fb, float(sims[x, y])))
     out = []
     for (kind, unit), pair_list in pairs.items():

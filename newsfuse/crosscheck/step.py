@@ -129,7 +129,8 @@ def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[s
     vectors = np.vstack(blocks) if blocks else np.zeros((0, embedder.dim), np.float32)
     ids = set(article_ids)
     discrepancies = (
-        amount_discrepancies(scope, mentions, vectors, params.amount_similarity, params.amount_max_ratio)
+        amount_discrepancies(scope, mentions, vectors, params.amount_similarity, params.amount_max_ratio,
+                             lambda a: origins.canonical.get(a, a))
         + role_discrepancies(scope, ids, extract.entities, mentions, params.role_window_days)
         + wording_discrepancies(scope, ids, extract.statements, params.wording_overlap)
         + polarity_discrepancies(scope, mentions, vectors, nli, entities, params.polarity_similarity,
