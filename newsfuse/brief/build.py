@@ -1,7 +1,8 @@
 """Building the brief of one scope from its crosscheck (pure; never touches the store).
 
-Every brief sentence is a claim's own sentence (its most typical wording that reads on its own), so the words it
-states are the words of the spans it cites; the other reports of the claim are cited too.
+Every brief sentence is a claim's own sentence (its most typical wording that reads on its
+own), so the words it states are the words of the spans it cites; the other reports of
+the claim are cited too.
 """
 
 from __future__ import annotations

@@ -72,9 +72,10 @@ def amount_discrepancies(scope: str, mentions: Sequence[ClaimMention], vectors: 
     different origins (``origin`` maps an article to its copy group's), or two sources one
     article names ("the Financial Times reported $100 billion", "Zelensky said $90
     billion"); two numbers of one article that it does not give to two sources are two
-    quantities ("17,000 died", "of Ali's side 25,000 died"). Same unit, related sentences (cosine at least
-    ``min_similarity``, 0.6 for plain counts), values within ``max_ratio`` of each other,
-    and neither introduced as another one ("also a $50 billion agreement")."""
+    quantities ("17,000 died", "of Ali's side 25,000 died"). Same unit, related sentences
+    (cosine at least ``min_similarity``, 0.6 for plain counts), values within
+    ``max_ratio`` of each other, and neither introduced as another one ("also a $50
+    billion agreement")."""
     found: list[tuple[int, Fact]] = [(i, f) for i, m in enumerate(mentions) for f in m.facts
                                      if f.kind in ("amount", "number")]
     by_unit: dict[tuple[str, str], list[tuple[int, Fact]]] = {}
