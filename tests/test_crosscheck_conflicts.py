@@ -149,3 +149,18 @@ def test_crosscheck_conflicts_two_numbers_of_one_article_are_no_conflict_unless_
     result = _run(_articles(one + other))
     amounts = [d for d in result.discrepancies if d.kind == "amount" and d.scope == "event:e"]
     assert amounts and all(len({s.sentence.article for s in d.sides}) == 2 for d in amounts)
+
+
+@needs_spacy
+def test_crosscheck_a_sentence_two_reports_repeat_word_for_word_is_one_origin_unless_it_quotes() -> None:
+    boilerplate = ("Harbourline is a global provider of port logistics software with offices in twelve "
+                   "countries and around 1,300 employees worldwide.")
+    quote = "“The bridge will reopen to traffic on Friday morning after the final inspection,” Mayor Jane Alvarez said."
+    rows = [("city-herald.com", f"The port of Northport signed a contract with Harbourline on Monday. {boilerplate} {quote}"),
+            ("metro-news.com", f"Northport's harbour board picked new software this week. {boilerplate} {quote}")]
+    claims = [c for c in _run(_articles(rows)).claims if c.scope == "event:e"]
+    copied = [c for c in claims if any("1,300 employees" in m.sentence.text for m in c.mentions)]
+    assert copied and all(len({m.article for m in c.mentions}) == 2 for c in copied)
+    assert all(c.origins == 1 and c.status == "single-source" for c in copied)
+    quoted = [c for c in claims if any("reopen to traffic" in m.sentence.text for m in c.mentions)]
+    assert quoted and all(c.origins == 2 and c.status == "corroborated" for c in quoted)

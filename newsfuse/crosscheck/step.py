@@ -16,13 +16,14 @@ Signature (what the pipeline calls)::
 
 Each event and each storyline is one *scope*: its articles' sentences become claim
 mentions, are aligned into claims, and each claim gets a status counting independent
-origins only (:func:`newsfuse.dedup.independent_origins` over the copy links). A
-storyline's scope spans its events, so it finds what only shows across them (a role
+origins only (:func:`newsfuse.dedup.independent_origins` over the copy links; reports
+that repeat one unquoted sentence word for word count once too). A storyline's scope spans its events, so it finds what only shows across them (a role
 given to two people; a stance that changed). It never touches the store.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -89,6 +90,41 @@ class _Origins:
         here: the copy group is global, so it is never split by the scope."""
         return tuple(sorted({self.canonical.get(a, a) for a in article_ids}))
 
+    def of_reports(self, mentions: Sequence[ClaimMention]) -> tuple[str, ...]:
+        """The origins of a claim's reports: as :meth:`of`, and reports that repeat one
+        sentence word for word (:func:`_verbatim_key`) count as one origin, for a press
+        release's boilerplate or a wire sentence pasted into a story is not independent
+        confirmation, even where the articles are too different to be copies."""
+        parent: dict[str, str] = {}
+
+        def root(o: str) -> str:
+            while parent.setdefault(o, o) != o:
+                o = parent[o]
+            return o
+
+        holder: dict[str, str] = {}  # the words of a sentence -> the origin that first wrote it
+        for m in mentions:
+            origin = self.canonical.get(m.article, m.article)
+            key = _verbatim_key(m.sentence.text)
+            if key is not None:
+                here, there = root(origin), root(holder.setdefault(key, origin))
+                if here != there:
+                    parent[max(here, there)] = min(here, there)
+        return tuple(sorted({root(self.canonical.get(m.article, m.article)) for m in mentions}))
+
+
+_WORDS = re.compile(r"\w+")
+_QUOTE_MARKS = ("“", "”", '"', "«", "»")
+
+
+def _verbatim_key(sentence: str, min_words: int = 12) -> str | None:
+    """A sentence's words, when two reports sharing them word for word shows copying: 12
+    words or more and no quotation (two reports may quote one speaker alike)."""
+    if any(q in sentence for q in _QUOTE_MARKS):
+        return None
+    words = _WORDS.findall(sentence.lower())
+    return " ".join(words) if len(words) >= min_words else None
+
 
 def _status(mentions: Sequence[ClaimMention], origins: tuple[str, ...], conflicted: bool) -> tuple[ClaimStatus, str]:
     n_art = len({m.article for m in mentions})
@@ -146,7 +182,7 @@ def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[s
         ms = [mentions[i] for i in group]
         found = {d.id: d for m in ms for d in touched.get((m.article, m.sentence.start), [])}
         conflicted = any(d.is_conflict for d in found.values())
-        claim_origins = origins.of([m.article for m in ms])
+        claim_origins = origins.of_reports(ms)
         status, reason = _status(ms, claim_origins, conflicted)
         first = {o: next(m for m in ms if origins.canonical.get(m.article, m.article) == o) for o in claim_origins}
         evidence: list[Span] = [first[o].sentence for o in claim_origins]
