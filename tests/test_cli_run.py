@@ -179,3 +179,35 @@ def test_cli_run_in_the_input_folder_never_reads_its_own_store_or_report(
     code, out, _ = call(capsys, "articles", "show", page["id"], "--json")
     linenos = [d["lineno"] for d in json.loads(out)["dropped"]]
     assert len(linenos) > len(set(linenos))
+
+
+def test_cli_why_answers_for_an_article_an_event_a_claim_and_a_discrepancy(
+        seeded_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "export", "--db", seeded_db)
+    exported = json.loads(out)
+    internewscast = next(a for a in exported["articles"] if a["outlet"] == "internewscast.com")
+    code, out, _ = call(capsys, "why", internewscast["id"][:10], "--db", seeded_db)
+    assert code == 0 and out.startswith(f"article {internewscast['id']}")
+    assert "share 1" in out and "copies: none found" in out
+    assert "joined" in out or "opened" in out  # how it was placed in its event
+    event = next(e for e in exported["events"] if e["article_count"] == 4)
+    code, out, _ = call(capsys, "why", event["id"], "--db", seeded_db, "--json")
+    data = json.loads(out)
+    assert data["kind"] == "event" and set(data["why"]) == set(event["articles"])
+    assert sum(w["decision"] == "opened" for w in data["why"].values()) == 1
+    claim = next(c for c in exported["claims"] if c["status"] == "corroborated")
+    code, out, _ = call(capsys, "why", claim["id"], "--db", seeded_db)
+    assert code == 0 and "corroborated" in out and "independent origins" in out and "rests on:" in out
+    conflict = next(d for b in exported["briefs"] for d in b["disputed"])
+    code, out, _ = call(capsys, "why", conflict["id"], "--db", seeded_db)
+    assert code == 0 and out.startswith(f"discrepancy {conflict['id']}") and conflict["note"] in out
+
+
+def test_cli_why_an_unknown_or_ambiguous_id_is_one_line(seeded_db: str) -> None:
+    for needle, words in (("zzzz", "no article, event"), ("", "give an id")):
+        result = newsfuse("why", needle, "--db", seeded_db)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    digits = "0123456789abcdef"
+    result = next(r for r in (newsfuse("why", d, "--db", seeded_db) for d in digits) if "starts" in r.stderr)
+    assert result.returncode == 2 and "give more characters" in result.stderr

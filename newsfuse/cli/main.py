@@ -20,6 +20,7 @@ from newsfuse.cli.common import EXIT_REJECTED, db_options, emit, load, print_rej
 from newsfuse.cli.evaluate import eval_group
 from newsfuse.cli.serve import serve
 from newsfuse.cli.train import train_group
+from newsfuse.cli.why import why
 from newsfuse.errors import NewsfuseError
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -165,6 +166,7 @@ def export(db: str | None, config_path: str | None, fmt: str) -> None:
 
 
 cli.add_command(articles)
+cli.add_command(why)
 cli.add_command(serve)
 _register_stage_commands()
 cli.add_command(eval_group)
