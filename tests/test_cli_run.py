@@ -204,7 +204,7 @@ def test_cli_why_answers_for_an_article_an_event_a_claim_and_a_discrepancy(
 
 
 def test_cli_why_an_unknown_or_ambiguous_id_is_one_line(seeded_db: str) -> None:
-    for needle, words in (("zzzz", "no article, event"), ("", "give an id")):
+    for needle, words in (("zzzz", "no single article, event"), ("", "give an id")):
         result = newsfuse("why", needle, "--db", seeded_db)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1

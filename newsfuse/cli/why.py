@@ -55,15 +55,14 @@ def _article(store: Store, article_id: str) -> dict[str, Any]:
 
     article = store.article(article_id)
     assert article is not None
-    memberships = store.event_memberships([article.id])
     events = {e.id: e for e in store.events()}
-    placed = [(events[m.event_id], m) for m in memberships if m.event_id in events]
+    placed = [event_dict(events[m.event_id], [m]) for m in store.event_memberships([article.id])
+              if m.event_id in events]
     return {
         "kind": "article", "id": article.id, "title": article.title, "outlet": article.outlet,
         "dropped_lines": dict(Counter(d.reason.value for d in article.dropped)),
         "copies": [copy_link_dict(link) for link in store.copy_links([article.id])],
-        "events": [{**{k: v for k, v in event_dict(e, [m]).items() if k in ("id", "label")},
-                    "why": event_dict(e, [m]).get("why", {}).get(article.id)} for e, m in placed],
+        "events": [{"id": e["id"], "label": e["label"], "why": e.get("why", {}).get(article.id)} for e in placed],
     }
 
 
@@ -153,15 +152,17 @@ def explain(store: Store, record_id: str) -> tuple[dict[str, Any], Callable[[dic
     if not needle:
         raise InputError("give an id (or a unique prefix): an article, event, storyline, claim or discrepancy")
     found: list[tuple[str, str, Any]] = []
-    found += [("article", a.id, None) for a in store.articles() if a.id.startswith(needle)]
+    article = store.article(needle)  # None also where the prefix starts several article ids
+    found += [("article", article.id, None)] if article is not None else []
     found += [("event", e.id, e) for e in store.events() if e.id.startswith(needle)]
     found += [("storyline", s.id, s) for s in store.storylines() if s.id.startswith(needle)]
     found += [("claim", c.id, c) for c in store.claims() if c.id.startswith(needle)]
     found += [("discrepancy", d.id, d) for d in store.discrepancies() if d.id.startswith(needle)]
     found = list({(kind, rid): (kind, rid, rec) for kind, rid, rec in found}.values())
     if not found:
-        raise InputError(f"no article, event, storyline, claim or discrepancy has an id starting with "
-                         f"{record_id!r}; ids are listed by: newsfuse articles, and in report.json")
+        raise InputError(f"no single article, event, storyline, claim or discrepancy has an id starting "
+                         f"with {record_id!r} (unknown, or it starts several article ids); ids are listed by: "
+                         "newsfuse articles, and in report.json")
     if len(found) > 1:
         kinds = ", ".join(f"{kind} {rid[:16]}" for kind, rid, _ in found[:5])
         raise InputError(f"{record_id!r} starts {len(found)} ids ({kinds}{', ...' if len(found) > 5 else ''}); "
