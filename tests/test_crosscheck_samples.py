@@ -193,3 +193,12 @@ def test_crosscheck_an_actor_named_only_through_the_corpus_alias_index_is_kept()
     named = [m for m in mentions if m.actor is not None]
     assert named
     assert any(m.actor in names.entities and m.actor_name == names.entities[m.actor].name for m in named)
+
+
+def test_crosscheck_samples_a_speaker_is_listed_once_by_the_canonical_name() -> None:
+    claims = seed_result().claims
+    trump = [c for c in claims if any(m.attribution and m.attribution.speaker_name == "Trump" for m in c.mentions)]
+    assert trump, "the samples have claims that say 'Trump said ...'"
+    for c in claims:
+        named = [a for a in c.attributions if a]
+        assert not any(a != b and b.endswith(" " + a) for a in named for b in named), c.attributions

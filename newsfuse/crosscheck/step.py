@@ -138,6 +138,18 @@ def _status(mentions: Sequence[ClaimMention], origins: tuple[str, ...], conflict
     return "single-source", f"one independent origin{extra}"
 
 
+def _source_name(m: ClaimMention, names: AliasIndex) -> str:
+    a = m.attribution
+    if a is None or a.source_kind == "unresolved":
+        return ""
+    if a.speaker is not None and a.speaker in names.entities:
+        return names.entities[a.speaker].name
+    found = names.find(a.speaker_name)  # a name the extract stage left unlinked ("Trump")
+    if found is not None and found[:2] == (0, len(a.speaker_name)):
+        return names.entities[found[2]].name
+    return a.speaker_name
+
+
 def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[str, Article],
                      results: Mapping[str, ArticleResult], extract: CorpusExtraction, origins: _Origins,
                      embedder: Embedder, nli: NLIBackend, params: CrosscheckParams = CrosscheckParams(),
@@ -192,10 +204,9 @@ def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[s
         # the most typical wording among those that read on their own ("They also agreed ..." does not)
         readable = [i for i in group if stands_alone(mentions[i].sentence.text)] or group
         medoid = mentions[readable[int(np.argmax(vectors[readable] @ centroid))]]
-        # an unresolved pronoun ("they said") names nobody: it is not listed as a source
-        attributions = tuple(dict.fromkeys(
-            m.attribution.speaker_name if m.attribution and m.attribution.source_kind != "unresolved" else ""
-            for m in ms))
+        # an unresolved pronoun ("they said") names nobody: it is not listed as a source; a
+        # known speaker is listed once, by the canonical name ("Trump" is Donald Trump)
+        attributions = tuple(dict.fromkeys(_source_name(m, names) for m in ms))
         facts = len({f.value for m in ms for f in m.facts})
         claims.append(Claim(
             id=content_id("claim/v1", scope, *sorted(m.id for m in ms)), scope=scope, text=medoid.sentence.text,

@@ -34,6 +34,12 @@ td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:
 nav li{margin:.2rem 0}
 svg text{font:11px system-ui,sans-serif}
 .diff{background:#fff3b0}
+.brief li{margin:.35rem 0}
+.attr{font:14px system-ui,sans-serif;color:#555;font-style:italic}
+.status{display:inline-block;font:12px system-ui,sans-serif;padding:0 .4em;border:1px solid currentColor;
+border-radius:3px;white-space:nowrap}
+.status.corroborated{color:#1a7f37}.status.single-source{color:#9a6700}.status.conflicting{color:#cf222e}
+.cite{font:12px system-ui,sans-serif;text-decoration:none;white-space:nowrap}
 """
 
 
