@@ -202,3 +202,18 @@ def test_crosscheck_samples_a_speaker_is_listed_once_by_the_canonical_name() -> 
     for c in claims:
         named = [a for a in c.attributions if a]
         assert not any(a != b and b.endswith(" " + a) for a in named for b in named), c.attributions
+
+
+def test_crosscheck_samples_a_brief_sentence_is_attributed_to_who_says_it_in_that_sentence() -> None:
+    result = seed_result()
+    claims = {c.id: c for c in result.claims}
+    sentences = [s for b in result.briefs for s in b.summary + b.corroborated + b.single_source]
+    borrowed = [s for s in sentences if not s.attributions and any(claims[s.claim].attributions)]
+    assert borrowed, "the samples hold claims whose other reports name a source the sentence shown does not"
+    for s in sentences:
+        lead = next(m for m in claims[s.claim].mentions if m.sentence.text == s.text)
+        if s.attributions:
+            assert lead.attribution is not None and lead.attribution.source_kind != "unresolved"
+            assert s.attributions[0].split()[-1] == lead.attribution.speaker_name.split()[-1]
+        else:
+            assert lead.attribution is None or lead.attribution.source_kind == "unresolved"
