@@ -164,3 +164,16 @@ def test_crosscheck_a_sentence_two_reports_repeat_word_for_word_is_one_origin_un
     assert all(c.origins == 1 and c.status == "single-source" for c in copied)
     quoted = [c for c in claims if any("reopen to traffic" in m.sentence.text for m in c.mentions)]
     assert quoted and all(c.origins == 2 and c.status == "corroborated" for c in quoted)
+
+
+@needs_spacy
+def test_crosscheck_conflicts_a_past_holder_of_a_title_is_no_role_conflict() -> None:
+    now = ("daily-post.com", "U.S. President Barack Obama said on Monday that the talks in Geneva would go on. "
+                             "Obama spoke to reporters at the White House.")
+    past = ("history-today.com", "The museum opened an exhibition on the assassination of U.S. President "
+                                 "John F. Kennedy. Visitors queued for hours on Monday.")
+    wrong = ("city-herald.com", "U.S. President Joe Biden said on Monday that the talks in Geneva would go on. "
+                                "Biden spoke to reporters at the White House.")
+    assert not [d for d in _run(_articles([now, past])).discrepancies if d.kind == "role"]
+    roles = [d for d in _run(_articles([now, wrong])).discrepancies if d.kind == "role"]
+    assert roles and {s.value for s in roles[0].sides} == {"Barack Obama", "Joe Biden"}

@@ -15,7 +15,7 @@ import numpy as np
 from newsfuse.crosscheck.facts import format_amount, key_terms
 from newsfuse.crosscheck.nli import NLIBackend
 from newsfuse.crosscheck.records import ClaimMention, Discrepancy, Fact, Side
-from newsfuse.extract.records import Entity, Statement
+from newsfuse.extract.records import Entity, Role, Statement
 from newsfuse.model import Span, content_id
 
 # Heads of titles one person holds at a time; with a qualifier ("nato secretary general",
@@ -123,20 +123,32 @@ def _same_person(a: Entity, b: Entity) -> bool:
     return bool(last & {x.split()[-1].lower().strip(".") for x in b.aliases if x})
 
 
+# "the assassination of U.S. President John F. Kennedy": a holder of the past, named as such
+_PAST_HOLDER = re.compile(r"\b(?:assassination|killing|murder|death|funeral|burial|legacy|memory|era|reign|"
+                          r"tenure|days|widow|memoirs?|library)\s+of\s+(?:the\s+)?(?:late\s+)?$", re.IGNORECASE)
+
+
 def role_discrepancies(scope: str, article_ids: set[str], entities: Sequence[Entity],
                        mentions: Sequence[ClaimMention], window_days: int = 60) -> list[Discrepancy]:
     """Different people given one single-holder title by articles dated within
-    ``window_days`` of each other (undated roles count as overlapping)."""
+    ``window_days`` of each other (undated roles count as overlapping); a title given
+    as a past holder's ("the assassination of President Kennedy") is left out."""
+    by_article: dict[str, list[ClaimMention]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article, []).append(m)
+
+    def of_the_past(r: Role) -> bool:
+        sentence = next((m.sentence for m in by_article.get(r.span.article, [])
+                         if m.sentence.start <= r.span.start < m.sentence.end), None)
+        return sentence is not None and bool(_PAST_HOLDER.search(sentence.text[:r.span.start - sentence.start]))
+
     holders: dict[str, dict[str, list]] = {}
     for e in entities:
         if e.label != "PERSON":
             continue
         for r in e.roles:
-            if r.span.article in article_ids and _single_holder(r.normalized):
+            if r.span.article in article_ids and _single_holder(r.normalized) and not of_the_past(r):
                 holders.setdefault(r.normalized, {}).setdefault(e.id, []).append(r)
-    by_article: dict[str, list[ClaimMention]] = {}
-    for m in mentions:
-        by_article.setdefault(m.article, []).append(m)
     people = {e.id: e for e in entities}
     out = []
     for title, who in sorted(holders.items()):
