@@ -146,6 +146,11 @@ def test_engine_stages_rerun_adds_nothing(sample_run: tuple[Any, dict[str, Any],
     extract = next(s for s in again.stages if s.stage == "extract")
     assert extract.counters["articles_parsed"] == 0, "the parse cache serves every stored article"
     assert extract.counters["parses_reused"] == 5
+    first = next(s for s in data["summary"].stages if s.stage == "crosscheck")
+    crosscheck = next(s for s in again.stages if s.stage == "crosscheck")
+    assert first.counters["sentences_embedded"] > 100 and first.counters["sentences_from_store"] == 0
+    assert crosscheck.counters["sentences_embedded"] == 0, "the stored sentence vectors serve the rerun"
+    assert crosscheck.counters["sentences_from_store"] == first.counters["sentences_embedded"]
 
 
 def test_engine_stages_later_ingest_places_new_articles_and_keeps_ids(tmp_path: Path, seeds_dir: Path) -> None:

@@ -433,3 +433,17 @@ def test_store_contract_a_store_of_the_old_dropped_lines_key_is_migrated_keeping
     assert store.applied_migrations() == [m.name for m in MIGRATIONS]
     assert [(d.lineno, d.line) for d in store.article(article.id).dropped] == [(2, "Share this"), (7, "Cookie settings")]
     store.close()
+
+
+def test_store_contract_sentence_vectors_round_trip_exactly_and_keep_the_first_row(store_url: str) -> None:
+    import numpy as np
+
+    store = open_store(store_url)
+    rng = np.random.default_rng(3)
+    vectors = {f"k{i}": rng.standard_normal(384).astype(np.float32) for i in range(3)}
+    assert store.write_sentence_vectors(vectors) == 3
+    assert store.write_sentence_vectors({"k0": np.zeros(384, np.float32)}) == 1
+    found = store.sentence_vectors(["k0", "k2", "absent"])
+    assert set(found) == {"k0", "k2"}
+    assert np.array_equal(found["k0"], vectors["k0"]) and np.array_equal(found["k2"], vectors["k2"])
+    store.close()

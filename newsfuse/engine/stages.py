@@ -159,18 +159,21 @@ def crosscheck_stage(store: Store, config: Config, articles: Sequence[Article], 
     """Claims over independent origins and the cited brief of every event and storyline.
 
     Rebuilt from scratch each run: a new article can corroborate a single-source claim or
-    bring a conflict, so every scope's claims and brief are replaced.
+    bring a conflict, so every scope's claims and brief are replaced. Sentence vectors are
+    kept in the store, so only sentences not seen before are embedded.
     """
     from newsfuse.crosscheck import crosscheck_step
+    from newsfuse.crosscheck.vectors import StoredEmbedder
 
     started = time.perf_counter()
     events, storylines = store.events(), store.storylines()
-    result = crosscheck_step(articles, events, storylines, store.copy_links(), corpus,
-                             embedder=_embedder(config))
+    embedder = StoredEmbedder(_embedder(config), store)  # a later run embeds only new sentences
+    result = crosscheck_step(articles, events, storylines, store.copy_links(), corpus, embedder=embedder)
     store.write_crosscheck(result, replace=True)
+    counters = {k: int(v) for k, v in result.counters.items()}
+    counters.update(sentences_embedded=embedder.misses, sentences_from_store=embedder.hits)
     return StageCount("crosscheck", items_in=len(events) + len(storylines), items_out=len(result.briefs),
-                      seconds=time.perf_counter() - started,
-                      counters={k: int(v) for k, v in result.counters.items()})
+                      seconds=time.perf_counter() - started, counters=counters)
 
 
 def corpus_stages(store: Store, config: Config, say: Say | None = None) -> list[StageCount]:

@@ -9,7 +9,7 @@ gives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from newsfuse.model import Article, Rejection, RunRecord
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from newsfuse.brief.records import Brief
     from newsfuse.crosscheck.records import Claim, Discrepancy
     from newsfuse.crosscheck.step import CrosscheckResult
@@ -209,6 +211,16 @@ class Store(Protocol):
 
     def events_state(self) -> EventsState | None:
         """The persisted clusterer state (for ``EventClusterer.from_state``), or ``None``."""
+        ...
+
+    # -- sentence vectors (migration 0010) -------------------------------------------
+    def write_sentence_vectors(self, vectors: Mapping[str, np.ndarray]) -> int:
+        """Keep sentence vectors by key (``crosscheck.vectors.vector_key``); a stored key
+        keeps its row. Returns the number of vectors offered."""
+        ...
+
+    def sentence_vectors(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of ``keys``; absent keys are left out."""
         ...
 
     # -- claims, discrepancies, briefs (migration 0007) -----------------------------

@@ -357,4 +357,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE dropped_lines_v2 RENAME TO dropped_lines",
         ),
     ),
+    Migration(
+        "0010_sentence_vectors",
+        (
+            # Sentence vectors by a hash of the model's name and the sentence (base64
+            # float32), so a later crosscheck embeds only new sentences. Rows are built
+            # by newsfuse.crosscheck.vectors.
+            """CREATE TABLE sentence_vectors (
+                key {text} PRIMARY KEY,
+                vector {text} NOT NULL
+            )""",
+        ),
+    ),
 )

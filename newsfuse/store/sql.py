@@ -441,6 +441,17 @@ class SQLStore:
 
         return read_article_extractions(self, fingerprint, article_ids)
 
+    # -- sentence vectors (migration 0010); SQL in newsfuse.crosscheck.vectors --------
+    def write_sentence_vectors(self, vectors: Any) -> int:
+        from newsfuse.crosscheck.vectors import write_sentence_vectors
+
+        return write_sentence_vectors(self, vectors)
+
+    def sentence_vectors(self, keys: Any) -> dict[str, Any]:
+        from newsfuse.crosscheck.vectors import read_sentence_vectors
+
+        return read_sentence_vectors(self, keys)
+
     # -- events and storylines (migration 0005); SQL in newsfuse.cluster.storage -----
     def write_events(self, update: Any, replace: bool = False) -> None:
         from newsfuse.cluster.storage import write_events
