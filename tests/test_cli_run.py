@@ -42,7 +42,7 @@ def test_cli_run_on_samples_stores_five_articles_and_writes_the_report(
     assert code == 0 and len(rows) == 5
     assert {r["outlet"] for r in rows} >= {"internewscast.com", "london-news-net.preview-domain.com"}
     report = tmp_path / "report"
-    assert {p.name for p in report.iterdir()} == {"report.md", "report.html", "report.json"}
+    assert {p.name for p in report.iterdir()} == {"report.md", "report.html", "report.json", ".newsfuse-report"}
     html = (report / "report.html").read_text()
     assert html.count("<article ") == 5 and "<script" not in html
     exported = json.loads((report / "report.json").read_text())
@@ -170,6 +170,10 @@ def test_cli_run_in_the_input_folder_never_reads_its_own_store_or_report(
     assert "files read        0 (2 unchanged, skipped)" in out.splitlines()
     code, out, _ = call(capsys, "articles", "--json")
     assert code == 0 and len(json.loads(out)) == 2
+    # a later ingest of the folder, which knows nothing of --out, skips the report too
+    code, out, err = call(capsys, "ingest", "--clean-only", ".", "--json")
+    assert code == 0 and "rejected" not in err
+    assert (json.loads(out)["files"], json.loads(out)["articles_new"]) == (2, 0)
     # named on purpose, a report page is an HTML page like any other: lines of its extracted
     # text that cannot be located on the page share a line number, and are all stored
     code, out, err = call(capsys, "ingest", "--clean-only", "report/report.html", "--json")

@@ -87,8 +87,13 @@ def _stream(
     paths: Iterable[str | Path], store: Store, config: Config, summary: IngestSummary,
     skip: Sequence[Path] = (),
 ) -> Iterator[_Item]:
+    from newsfuse.report import REPORT_MARKER
+
+    paths = list(paths)
+    named = {str(p) for p in paths}  # a file named on its own is read, wherever it lies
     files = {p for p in skip if not p.is_dir()}
     folders = [p for p in skip if p.is_dir()]
+    reports: dict[Path, bool] = {}  # folder -> whether it holds a newsfuse report
     for entry in expand_paths(paths, config.ingest):
         if isinstance(entry, Rejection):
             yield entry
@@ -97,6 +102,12 @@ def _stream(
             where = entry.resolve()
             if where in files or any(f in where.parents for f in folders):
                 continue  # the store's own files, the report being written: never input
+        if str(entry) not in named:
+            parent = entry.parent
+            if parent not in reports:
+                reports[parent] = (parent / REPORT_MARKER).exists()
+            if reports[parent]:
+                continue  # a report an earlier run wrote into the folder being read
         summary.files += 1
         key = str(entry)
         try:

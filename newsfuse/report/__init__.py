@@ -18,8 +18,14 @@ from newsfuse.store import Store
 __all__ = ["ReportView", "render_html", "render_markdown", "write_report"]
 
 
+# A report folder holds this hidden file, so a later ``newsfuse ingest`` of the folder
+# above it does not read the report as articles.
+REPORT_MARKER = ".newsfuse-report"
+
+
 def write_report(store: Store, out_dir: str | Path) -> list[Path]:
-    """Write ``report.md``, ``report.json`` and ``report.html`` into ``out_dir``.
+    """Write ``report.md``, ``report.json`` and ``report.html`` into ``out_dir`` (and the
+    hidden :data:`REPORT_MARKER` that keeps ingest out of the folder).
 
     Returns:
         The paths written.
@@ -29,6 +35,8 @@ def write_report(store: Store, out_dir: str | Path) -> list[Path]:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{out}: cannot create the report folder ({exc.strerror})") from None
+    (out / REPORT_MARKER).write_text("A newsfuse report: newsfuse ingest does not read the files of this folder "
+                                     "unless they are named one by one.\n", encoding="utf-8")
     view = ReportView.from_store(store)
     written = []
     for name, body in (("report.md", render_markdown(view)), ("report.html", render_html(view))):
