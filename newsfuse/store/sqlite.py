@@ -15,12 +15,11 @@ class SQLiteStore(SQLStore):
     dialect = SQLITE
 
     def __init__(self, url: str, path: str) -> None:
-        if path != ":memory:":
-            parent = Path(path).expanduser().resolve().parent
-            if not parent.is_dir():
-                raise StoreError(
-                    f"{url}: the folder {parent} does not exist; create it or choose another --db"
-                )
+        self._path = None if path == ":memory:" else Path(path).expanduser().resolve()
+        if self._path is not None and not self._path.parent.is_dir():
+            raise StoreError(
+                f"{url}: the folder {self._path.parent} does not exist; create it or choose another --db"
+            )
         try:
             conn = sqlite3.connect(path, timeout=30.0)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -31,7 +30,6 @@ class SQLiteStore(SQLStore):
         except sqlite3.Error as exc:
             raise StoreError(f"{url}: cannot open the SQLite store ({exc})") from None
         super().__init__(url, conn)
-        self._path = None if path == ":memory:" else Path(path).expanduser().resolve()
 
     def local_files(self) -> tuple[Path, ...]:
         """The database file and its journals."""
