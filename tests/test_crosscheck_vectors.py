@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.crosscheck.vectors import StoredEmbedder, vector_key
-from newsfuse.nlp.embeddings import HashingEmbedder
+from newsfuse.crosscheck.vectors import StoredEmbedder
+from newsfuse.nlp.embeddings import HashingEmbedder, vector_key
 from newsfuse.store import open_store
 
 

@@ -7,13 +7,12 @@ times; the sentence model is by far the largest cost, so its vectors are kept in
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from newsfuse.nlp.embeddings import Embedder
+from newsfuse.nlp.embeddings import Embedder, vector_key
 
 
 class CachingEmbedder:
@@ -31,11 +30,8 @@ class CachingEmbedder:
             with np.load(self.path) as data:
                 self._cache = {k: data[k] for k in data.files}
 
-    def _key(self, text: str) -> str:
-        return hashlib.blake2b(f"{self.name}\x1f{text}".encode(), digest_size=12).hexdigest()
-
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        keys = [self._key(t) for t in texts]
+        keys = [vector_key(self.name, t) for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in self._cache}.items())
         self.hits += len(texts) - len(missing)
         self.misses += len(missing)

@@ -11,20 +11,14 @@ with the table of migration 0010; SQL for both backends.
 from __future__ import annotations
 
 import base64
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from newsfuse.nlp.embeddings import Embedder
+from newsfuse.nlp.embeddings import Embedder, vector_key
 
 _CHUNK = 500
-
-
-def vector_key(model: str, sentence: str) -> str:
-    """The cache key of one sentence's vector under one model."""
-    return hashlib.blake2b(f"{model}\x1f{sentence}".encode(), digest_size=16).hexdigest()
 
 
 def write_sentence_vectors(store: Any, vectors: Mapping[str, np.ndarray]) -> int:

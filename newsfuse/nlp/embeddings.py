@@ -35,6 +35,12 @@ PRECISIONS = ("auto", "fp32", "bf16")
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 
 
+def vector_key(model: str, text: str) -> str:
+    """The cache key of one text's vector under one embedder (its ``name``), shared by the
+    caches that keep vectors: on disk for evaluations, in the store for the crosscheck."""
+    return hashlib.blake2b(f"{model}\x1f{text}".encode(), digest_size=12).hexdigest()
+
+
 class Embedder(Protocol):
     """Maps texts to L2-normalised float32 vectors of a fixed dimension."""
 

@@ -215,7 +215,7 @@ class Store(Protocol):
 
     # -- sentence vectors (migration 0010) -------------------------------------------
     def write_sentence_vectors(self, vectors: Mapping[str, np.ndarray]) -> int:
-        """Keep sentence vectors by key (``crosscheck.vectors.vector_key``); a stored key
+        """Keep sentence vectors by key (``nlp.embeddings.vector_key``); a stored key
         keeps its row. Returns the number of vectors offered."""
         ...
 
