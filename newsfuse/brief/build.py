@@ -20,7 +20,7 @@ from newsfuse.brief.records import (
 )
 from newsfuse.cluster.model import Event, Storyline
 from newsfuse.crosscheck.claims import stands_alone
-from newsfuse.crosscheck.records import Claim, ClaimMention, ScopeCheck
+from newsfuse.crosscheck.records import Claim, ScopeCheck
 from newsfuse.dedup.links import CopyLink
 from newsfuse.extract.corpus import CorpusExtraction
 from newsfuse.model import Article, Span, content_id
@@ -33,25 +33,17 @@ def _cite(span: Span, articles: Mapping[str, Article]) -> Citation:
     return Citation(span.article, a.outlet if a else None, span)
 
 
-def _lead_source(lead: ClaimMention, claim: Claim) -> tuple[str, ...]:
-    """Who the sentence shown says it: the lead report's own source, by the claim's
-    canonical name for it ("Trump said" is Donald Trump). Other reports' sources stay on
-    the claim: "according to X" after a sentence X never said would misattribute it."""
-    a = lead.attribution
-    if a is None or a.source_kind == "unresolved" or not a.speaker_name:
-        return ()
-    last = a.speaker_name.split()[-1]
-    named = next((n for n in claim.attributions if n == a.speaker_name or n.split()[-1:] == [last]), None)
-    return (named or a.speaker_name,)
-
-
 def claim_sentence(claim: Claim, articles: Mapping[str, Article]) -> BriefSentence:
     """A claim as a brief sentence: its representative sentence with its own source,
     citing every report."""
     lead = next(m for m in claim.mentions if m.sentence.text == claim.text)
     spans = [lead.sentence] + [m.sentence for m in claim.mentions if m.sentence != lead.sentence]
+    # the claim's first attribution is the shown sentence's own source ("" for the outlet's
+    # voice); the other reports' sources stay on the claim: "according to X" after a
+    # sentence X never said would misattribute it
+    own = claim.attributions[0] if claim.attributions else ""
     return BriefSentence(claim.text, tuple(_cite(s, articles) for s in spans), claim.id, claim.status,
-                         claim.origins, _lead_source(lead, claim))
+                         claim.origins, (own,) if own else ())
 
 
 def _rank(claim: Claim) -> tuple[float, int, str]:

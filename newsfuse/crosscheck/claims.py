@@ -105,6 +105,21 @@ class AliasIndex:
         return None
 
 
+def source_name(m: ClaimMention, names: AliasIndex) -> str:
+    """Who a claim mention is attributed to, by the canonical name where the corpus knows
+    the source ("Trump said" is Donald Trump); "" for the outlet's own voice or a pronoun
+    nobody was found for."""
+    a = m.attribution
+    if a is None or a.source_kind == "unresolved":
+        return ""
+    if a.speaker is not None and a.speaker in names.entities:
+        return names.entities[a.speaker].name
+    found = names.find(a.speaker_name)  # a name the extract stage left unlinked ("Trump")
+    if found is not None and found[:2] == (0, len(a.speaker_name)):
+        return names.entities[found[2]].name
+    return a.speaker_name
+
+
 def _fallback_attribution(sentence: str, offset: int, article: str, names: AliasIndex) -> Attribution | None:
     """A speech cue next to a known name that the extract stage did not read as a quote."""
     for pattern in (_TRAILING_SPEAKER, _LEADING_SPEAKER):

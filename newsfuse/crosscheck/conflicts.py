@@ -44,34 +44,43 @@ def _did(scope: str, kind: str, sides: Sequence[Side]) -> str:
 _DETERMINERS = frozenset({"the", "a", "an", "one", "some", "several", "two", "three"})
 
 
-def _named_source(m: ClaimMention) -> str | None:
-    """The source a claim is given to by name: a known person or organisation, or a name
-    the article writes ("The Financial Times"), not a description ("One small study")."""
+def _speaker_name(m: ClaimMention) -> str:
+    return m.attribution.speaker_name if m.attribution and m.attribution.source_kind != "unresolved" else ""
+
+
+def _named_source(m: ClaimMention, source: Callable[[ClaimMention], str]) -> str | None:
+    """The source a claim is given to by name (``source`` names it): a known person or
+    organisation, or a name the article writes ("The Financial Times"), not a
+    description ("One small study")."""
     a = m.attribution
     if a is None or a.source_kind == "unresolved" or not a.speaker_name:
         return None
-    if a.speaker is not None:
-        return a.speaker
-    words = a.speaker_name.split()
-    while words and words[0].lower() in _DETERMINERS:
-        words.pop(0)
-    return a.speaker_name if any(w[:1].isupper() for w in words) else None
+    if a.speaker is None:
+        words = a.speaker_name.split()
+        while words and words[0].lower() in _DETERMINERS:
+            words.pop(0)
+        if not any(w[:1].isupper() for w in words):
+            return None
+    return source(m)
 
 
-def _different_sources(a: ClaimMention, b: ClaimMention, origin: Callable[[str], str]) -> bool:
+def _different_sources(a: ClaimMention, b: ClaimMention, origin: Callable[[str], str],
+                       source: Callable[[ClaimMention], str]) -> bool:
     if origin(a.article) != origin(b.article):
         return True
-    named = (_named_source(a), _named_source(b))
+    named = (_named_source(a, source), _named_source(b, source))
     return all(named) and named[0] != named[1]
 
 
 def amount_discrepancies(scope: str, mentions: Sequence[ClaimMention], vectors: np.ndarray,
                          min_similarity: float = 0.45, max_ratio: float = 2.0,
-                         origin: Callable[[str], str] = lambda a: a) -> list[Discrepancy]:
+                         origin: Callable[[str], str] = lambda a: a,
+                         source: Callable[[ClaimMention], str] = _speaker_name) -> list[Discrepancy]:
     """Different values for what reads as one quantity from different sources: reports of
     different origins (``origin`` maps an article to its copy group's), or two sources one
-    article names ("the Financial Times reported $100 billion", "Zelensky said $90
-    billion"); two numbers of one article that it does not give to two sources are two
+    article names (``source`` names a mention's source, canonically where it can: "Trump"
+    and "Donald Trump" are one; "the Financial Times reported $100 billion", "Zelensky
+    said $90 billion" are two); two numbers of one article that it does not give to two sources are two
     quantities ("17,000 died", "of Ali's side 25,000 died"). Same unit, related sentences
     (cosine at least ``min_similarity``, 0.6 for plain counts), values within
     ``max_ratio`` of each other, and neither introduced as another one ("also a $50
@@ -94,7 +103,7 @@ def amount_discrepancies(scope: str, mentions: Sequence[ClaimMention], vectors: 
         ok = (sims >= floor) & (lo > 0) & (hi != lo) & (hi < max_ratio * np.where(lo > 0, lo, 1.0))
         for x, y in zip(*np.nonzero(np.triu(ok, 1))):  # vectorised: pairs grow with amounts squared
             (i, fa), (j, fb) = items[int(x)], items[int(y)]
-            if _different_sources(mentions[i], mentions[j], origin):
+            if _different_sources(mentions[i], mentions[j], origin, source):
                 pairs.setdefault((kind, unit), []).append((i, fa, j, fb, float(sims[x, y])))
     out = []
     for (kind, unit), pair_list in pairs.items():

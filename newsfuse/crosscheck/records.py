@@ -120,7 +120,8 @@ class Claim:
         mentions: every sentence that states it, in article order.
         origins: independent origins among the mentions' articles (copies count once).
         origin_articles: one article per origin (its canonical one).
-        attributions: the distinct speakers it is attributed to ("" = the outlet's own).
+        attributions: the distinct speakers it is attributed to ("" = the outlet's own),
+            the source of ``text`` first.
         discrepancies: ids of the discrepancies that touch it.
         evidence: the sentences the status decision rests on (one per origin, then
             those of the conflicting reports).

@@ -33,7 +33,7 @@ import numpy as np
 
 from newsfuse.cluster.model import Event, Storyline
 from newsfuse.crosscheck.align import AlignParams, align
-from newsfuse.crosscheck.claims import AliasIndex, article_mentions, stands_alone
+from newsfuse.crosscheck.claims import AliasIndex, article_mentions, source_name, stands_alone
 from newsfuse.crosscheck.conflicts import (
     amount_discrepancies,
     polarity_discrepancies,
@@ -138,18 +138,6 @@ def _status(mentions: Sequence[ClaimMention], origins: tuple[str, ...], conflict
     return "single-source", f"one independent origin{extra}"
 
 
-def _source_name(m: ClaimMention, names: AliasIndex) -> str:
-    a = m.attribution
-    if a is None or a.source_kind == "unresolved":
-        return ""
-    if a.speaker is not None and a.speaker in names.entities:
-        return names.entities[a.speaker].name
-    found = names.find(a.speaker_name)  # a name the extract stage left unlinked ("Trump")
-    if found is not None and found[:2] == (0, len(a.speaker_name)):
-        return names.entities[found[2]].name
-    return a.speaker_name
-
-
 def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[str, Article],
                      results: Mapping[str, ArticleResult], extract: CorpusExtraction, origins: _Origins,
                      embedder: Embedder, nli: NLIBackend, params: CrosscheckParams = CrosscheckParams(),
@@ -178,7 +166,7 @@ def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[s
     ids = set(article_ids)
     discrepancies = (
         amount_discrepancies(scope, mentions, vectors, params.amount_similarity, params.amount_max_ratio,
-                             lambda a: origins.canonical.get(a, a))
+                             lambda a: origins.canonical.get(a, a), lambda m: source_name(m, names))
         + role_discrepancies(scope, ids, extract.entities, mentions, params.role_window_days)
         + wording_discrepancies(scope, ids, extract.statements, params.wording_overlap)
         + polarity_discrepancies(scope, mentions, vectors, nli, entities, params.polarity_similarity,
@@ -205,8 +193,9 @@ def crosscheck_scope(scope: str, article_ids: Sequence[str], articles: Mapping[s
         readable = [i for i in group if stands_alone(mentions[i].sentence.text)] or group
         medoid = mentions[readable[int(np.argmax(vectors[readable] @ centroid))]]
         # an unresolved pronoun ("they said") names nobody: it is not listed as a source; a
-        # known speaker is listed once, by the canonical name ("Trump" is Donald Trump)
-        attributions = tuple(dict.fromkeys(_source_name(m, names) for m in ms))
+        # known speaker is listed once, by the canonical name ("Trump" is Donald Trump); the
+        # source of the sentence shown (the medoid's) comes first
+        attributions = tuple(dict.fromkeys(source_name(m, names) for m in (medoid, *ms)))
         facts = len({f.value for m in ms for f in m.facts})
         claims.append(Claim(
             id=content_id("claim/v1", scope, *sorted(m.id for m in ms)), scope=scope, text=medoid.sentence.text,
