@@ -7,8 +7,8 @@ Field mapping (``JSONL_FIELDS``; the first key present wins)::
     body (text)         text, maintext, body, content, article_text
                                       -> content_type "text" (a list of strings is
                                          joined with blank lines); a value that is
-                                         HTML markup (starts with a tag, has a
-                                         closing tag) is read as HTML
+                                         HTML markup (sniffed as a file's content
+                                         is) is read as HTML
     url                 url, link
     title               title, headline
     published           published, date, published_at, publish_date, date_publish,
@@ -50,6 +50,7 @@ from newsfuse.ingest.decode import (
     decode_bytes,
     normalize_newlines,
 )
+from newsfuse.ingest.detect import sniff_format
 from newsfuse.ingest.source import GZIP_ERRORS, Source, human_size, one_line
 from newsfuse.model import ContentType, Provenance, RawDocument, Rejection, RejectReason
 
@@ -72,8 +73,6 @@ _NEWLINES = (b"\n", "\n")
 # Epoch seconds as a string: 9+ digits (from 1973 on); shorter digit strings are
 # dates such as "20250814", left to the ISO parser.
 _EPOCH_STRING = re.compile(r"[+-]?\d{9,}(?:\.\d*)?")
-# a text body that is HTML markup: opens with a tag and closes one somewhere
-_MARKUP = re.compile(r"\s*<(?:!doctype|[a-z][a-z0-9]*)[\s>/].*</[a-z][a-z0-9]*\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _first(get: Callable[[str], Any], keys: tuple[str, ...]) -> Any:
@@ -147,6 +146,15 @@ def _body(value: Any) -> str | None:
     return None
 
 
+def _first_body(get: Callable[[str], Any], keys: tuple[str, ...]) -> str | None:
+    return next((body for body in map(_body, map(get, keys)) if body is not None), None)
+
+
+def _is_html(body: str) -> bool:
+    """A body given as text that is HTML markup, judged as a file's content is."""
+    return body.lstrip().startswith("<") and sniff_format(body[:4096].encode("utf-8", "replace")) == "html"
+
+
 def _no_body(obj: dict[str, Any], source: str, lineno: int) -> Rejection:
     """Why an object has no usable body."""
     bad = [(k, obj[k]) for k in JSONL_FIELDS["html"] + JSONL_FIELDS["text"] if obj.get(k) is not None]
@@ -178,13 +186,13 @@ def _no_body(obj: dict[str, Any], source: str, lineno: int) -> Rejection:
 def jsonl_document(obj: dict[str, Any], source: str, lineno: int) -> RawDocument | Rejection:
     """Map one parsed JSON object to a document (see the module docstring)."""
     get = obj.get
-    body = next((b for b in map(_body, map(get, JSONL_FIELDS["html"])) if b is not None), None)
+    body = _first_body(get, JSONL_FIELDS["html"])
     kind: ContentType = "html"
     if body is None:
-        body = next((b for b in map(_body, map(get, JSONL_FIELDS["text"])) if b is not None), None)
+        body = _first_body(get, JSONL_FIELDS["text"])
         if body is None:
             return _no_body(obj, source, lineno)
-        if not _MARKUP.match(body):
+        if not _is_html(body):
             kind = "text"
             body = normalize_newlines(body)
     return RawDocument(
