@@ -17,8 +17,9 @@ Signature (what the pipeline calls)::
 Each event and each storyline is one *scope*: its articles' sentences become claim
 mentions, are aligned into claims, and each claim gets a status counting independent
 origins only (:func:`newsfuse.dedup.independent_origins` over the copy links; reports
-that repeat one unquoted sentence word for word count once too). A storyline's scope spans its events, so it finds what only shows across them (a role
-given to two people; a stance that changed). It never touches the store.
+that repeat one unquoted sentence word for word count once too). A storyline's scope
+spans its events, so it finds what only shows across them (a role given to two people;
+a stance that changed). It never touches the store.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from newsfuse.crosscheck.nli import HeuristicNLI, NLIBackend
 from newsfuse.crosscheck.records import Claim, ClaimMention, ClaimStatus, Discrepancy, ScopeCheck
 from newsfuse.dedup.links import CopyLink, copy_groups
 from newsfuse.extract.corpus import ArticleResult, CorpusExtraction
+from newsfuse.extract.cues import DOUBLE_MARKS
 from newsfuse.model import Article, Span, content_id
 
 if TYPE_CHECKING:
@@ -114,13 +116,12 @@ class _Origins:
 
 
 _WORDS = re.compile(r"\w+")
-_QUOTE_MARKS = ("“", "”", '"', "«", "»")
 
 
 def _verbatim_key(sentence: str, min_words: int = 12) -> str | None:
     """A sentence's words, when two reports sharing them word for word shows copying: 12
     words or more and no quotation (two reports may quote one speaker alike)."""
-    if any(q in sentence for q in _QUOTE_MARKS):
+    if any(q in sentence for q in DOUBLE_MARKS):
         return None
     words = _WORDS.findall(sentence.lower())
     return " ".join(words) if len(words) >= min_words else None
