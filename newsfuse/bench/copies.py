@@ -157,9 +157,9 @@ def case_brute_force(reuters: str, cnndm: str, n: int) -> dict[str, Any]:
 
 
 def _closure(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    from newsfuse.dedup.links import _UnionFind
+    from newsfuse.unionfind import UnionFind
 
-    uf = _UnionFind()
+    uf = UnionFind()
     for a, b in pairs:
         uf.union(a, b)
     groups: dict[str, list[str]] = {}

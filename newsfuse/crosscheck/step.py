@@ -47,6 +47,7 @@ from newsfuse.dedup.links import CopyLink, copy_groups
 from newsfuse.extract.corpus import ArticleResult, CorpusExtraction
 from newsfuse.extract.cues import DOUBLE_MARKS
 from newsfuse.model import Article, Span, content_id
+from newsfuse.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from newsfuse.brief.records import Brief
@@ -97,22 +98,14 @@ class _Origins:
         sentence word for word (:func:`_verbatim_key`) count as one origin, for a press
         release's boilerplate or a wire sentence pasted into a story is not independent
         confirmation, even where the articles are too different to be copies."""
-        parent: dict[str, str] = {}
-
-        def root(o: str) -> str:
-            while parent.setdefault(o, o) != o:
-                o = parent[o]
-            return o
-
+        same = UnionFind()
         holder: dict[str, str] = {}  # the words of a sentence -> the origin that first wrote it
         for m in mentions:
             origin = self.canonical.get(m.article, m.article)
             key = _verbatim_key(m.sentence.text)
             if key is not None:
-                here, there = root(origin), root(holder.setdefault(key, origin))
-                if here != there:
-                    parent[max(here, there)] = min(here, there)
-        return tuple(sorted({root(self.canonical.get(m.article, m.article)) for m in mentions}))
+                same.union(origin, holder.setdefault(key, origin))
+        return tuple(sorted({same.find(self.canonical.get(m.article, m.article)) for m in mentions}))
 
 
 _WORDS = re.compile(r"\w+")

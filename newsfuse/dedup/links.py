@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from newsfuse.model import Article, Span
+from newsfuse.unionfind import UnionFind
 
 Relation = Literal["exact", "near", "rewrite", "partial"]
 Direction = Literal["a->b", "b->a", "undirected"]
@@ -131,25 +132,8 @@ class CopyGroup:
     members: tuple[str, ...]
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent.setdefault(x, x)
-        while parent != x:
-            self.parent[x] = self.parent.setdefault(parent, parent)
-            x, parent = parent, self.parent[parent]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _components(ids: Iterable[str], links: Iterable[CopyLink]) -> dict[str, list[str]]:
-    uf = _UnionFind()
+    uf = UnionFind()
     for i in ids:
         uf.find(i)
     for link in links:

@@ -5,8 +5,9 @@ Names merge when their keys agree after spelling and transliteration folding
 alone joins the one person of that surname (the one named in full in the same article
 first). Two romanisations of one surname that different outlets use for one person
 ("Muammar Gaddafi", "Moammar Gadhafi") are read as one spelling. Places merge with their
-acronyms and country names ("US", "U.S.", "the United States"). The label of a name is the majority over the corpus, so the small model's
-occasional "Trump" as ORG does not split a person. Role mentions ("the US president") are
+acronyms and country names ("US", "U.S.", "the United States"). The label of a name is
+the majority over the corpus, so the small model's occasional "Trump" as ORG does not
+split a person. Role mentions ("the US president") are
 resolved again here with every title the corpus gives each person.
 """
 
@@ -29,6 +30,7 @@ from newsfuse.extract.names import (
 from newsfuse.extract.records import ArticleExtraction, Entity, Mention, Role
 from newsfuse.extract.roles import RoleRef, compatible
 from newsfuse.model import content_id
+from newsfuse.unionfind import UnionFind
 
 _PLACES = {"GPE", "LOC", "FAC"}
 
@@ -94,13 +96,7 @@ def _surname_variants(full_names: Iterable[tuple[str | None, str, str]], min_len
     for name in sorted(written):
         for key in {name, *(name[:i] + name[i + 1:] for i in range(len(name)))}:
             buckets[key].append(name)
-    parent = {name: name for name in written}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    spellings = UnionFind()
 
     def one_person(a: str, b: str) -> bool:
         return any(_romanised_alike(g1, g2) and None not in by1 | by2 and by1.isdisjoint(by2)
@@ -109,11 +105,11 @@ def _surname_variants(full_names: Iterable[tuple[str | None, str, str]], min_len
     for names in buckets.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if root(a) != root(b) and _romanised_alike(a, b) and one_person(a, b):
-                    parent[root(b)] = root(a)
+                if spellings.find(a) != spellings.find(b) and _romanised_alike(a, b) and one_person(a, b):
+                    spellings.union(a, b)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in written:
-        groups[root(name)].append(name)
+        groups[spellings.find(name)].append(name)
     out: dict[str, str] = {}
     for group in groups.values():
         if len(group) > 1:
