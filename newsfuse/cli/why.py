@@ -22,6 +22,7 @@ import click
 
 from newsfuse.cli.common import db_options, emit, load
 from newsfuse.errors import InputError
+from newsfuse.model import Article
 from newsfuse.serial import to_json
 from newsfuse.store import Store
 
@@ -49,12 +50,10 @@ def _membership(why: dict[str, Any]) -> list[str]:
     return out
 
 
-def _article(store: Store, article_id: str) -> dict[str, Any]:
+def _article(store: Store, article: Article) -> dict[str, Any]:
     from newsfuse.cluster import event_dict
     from newsfuse.dedup import copy_link_dict
 
-    article = store.article(article_id)
-    assert article is not None
     events = {e.id: e for e in store.events()}
     placed = [event_dict(events[m.event_id], [m]) for m in store.event_memberships([article.id])
               if m.event_id in events]
@@ -153,12 +152,11 @@ def explain(store: Store, record_id: str) -> tuple[dict[str, Any], Callable[[dic
         raise InputError("give an id (or a unique prefix): an article, event, storyline, claim or discrepancy")
     found: list[tuple[str, str, Any]] = []
     article = store.article(needle)  # None also where the prefix starts several article ids
-    found += [("article", article.id, None)] if article is not None else []
+    found += [("article", article.id, article)] if article is not None else []
     found += [("event", e.id, e) for e in store.events() if e.id.startswith(needle)]
     found += [("storyline", s.id, s) for s in store.storylines() if s.id.startswith(needle)]
     found += [("claim", c.id, c) for c in store.claims() if c.id.startswith(needle)]
     found += [("discrepancy", d.id, d) for d in store.discrepancies() if d.id.startswith(needle)]
-    found = list({(kind, rid): (kind, rid, rec) for kind, rid, rec in found}.values())
     if not found:
         raise InputError(f"no single article, event, storyline, claim or discrepancy has an id starting "
                          f"with {record_id!r} (unknown, or it starts several article ids); ids are listed by: "
@@ -169,7 +167,7 @@ def explain(store: Store, record_id: str) -> tuple[dict[str, Any], Callable[[dic
                          "give more characters")
     kind, rid, record = found[0]
     if kind == "article":
-        return _article(store, rid), _article_text
+        return _article(store, record), _article_text
     if kind == "event":
         return _event(store, record), _event_text
     if kind == "storyline":
